@@ -1,0 +1,48 @@
+"""Admin inlines whose autocomplete rows cost one query per inline, not one per row."""
+
+from django.contrib.admin.widgets import AutocompleteSelect
+
+
+class PreloadedAutocompleteSelect(AutocompleteSelect):
+    """An autocomplete that labels its selected value from a preloaded {pk: label} map."""
+
+    def __init__(self, *args, preloaded: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.preloaded = preloaded
+
+    def optgroups(self, name, value, attr=None):
+        selected = [str(v) for v in value if v not in self.choices.field.empty_values]
+        if not set(selected) <= self.preloaded.keys():
+            return super().optgroups(name, value, attr)  # e.g. a new pick on a form with errors
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        for key in selected:
+            options.append(self.create_option(name, key, self.preloaded[key], True, len(options)))
+        return [(None, options, 0)]
+
+
+class PreloadedAutocompleteInlineMixin:
+    """Preload the labels of every row's autocomplete choice and the rows' own relations."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.autocomplete_fields)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.autocomplete_fields:
+            kwargs["widget"] = PreloadedAutocompleteSelect(
+                db_field,
+                self.admin_site,
+                using=kwargs.get("using"),
+                preloaded=self.preload_labels(request, db_field),
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def preload_labels(self, request, db_field) -> dict[str, str]:
+        """Return {pk: label} for the choices this parent's rows already hold."""
+        match = request.resolver_match
+        parent_id = match.kwargs.get("object_id") if match else None
+        if not parent_id:
+            return {}
+        fk_name = self.fk_name or self.parent_model._meta.model_name
+        chosen = self.model.objects.filter(**{fk_name: parent_id}).values(db_field.name)
+        related = db_field.related_model.objects.filter(pk__in=chosen)
+        return {str(obj.pk): str(obj) for obj in related}

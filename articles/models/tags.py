@@ -1,0 +1,56 @@
+"""Tags with a kind (topic, place, organisation, series), through django-taggit."""
+
+from django.db import models
+from django.urls import reverse
+from taggit.models import TagBase, TaggedItemBase
+
+from people.models import split_lines
+
+
+class Tag(TagBase):
+    class Kind(models.TextChoices):
+        TOPIC = "topic", "Topic"
+        PLACE = "place", "Place"
+        ORGANISATION = "organisation", "Organisation"
+        SERIES = "series", "Series"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TOPIC)
+    description = models.TextField(blank=True)
+    aliases = models.TextField(
+        blank=True,
+        help_text="Other names for the same thing, one per line; used to recognise it in text.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["kind", "name"], name="tag_kind_name")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["topic", "place", "organisation", "series"]),
+                name="tag_kind_valid",
+            )
+        ]
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+    @property
+    def alias_list(self) -> list[str]:
+        """Return the aliases as a list."""
+        return split_lines(self.aliases)
+
+
+class TaggedArticle(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
+
+    class Meta:
+        ordering = ["tag__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_unique")
+        ]
+
+    def __str__(self):
+        return str(self.tag)

@@ -1,0 +1,1 @@
+"""Writes and computations shared by the admin, the API and the commands."""

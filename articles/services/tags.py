@@ -1,0 +1,29 @@
+"""Tag maintenance."""
+
+from django.db import transaction
+
+from articles.models import Tag, TaggedArticle
+
+
+@transaction.atomic
+def merge_tags(*, target: Tag, duplicates: list[Tag]) -> int:
+    """Move the duplicates' articles onto `target`, keep their names as aliases, delete them.
+
+    Return the number of article taggings moved.
+    """
+    duplicates = [tag for tag in duplicates if tag.pk != target.pk]
+    if not duplicates:
+        return 0
+    moved = 0
+    for duplicate in duplicates:
+        already_tagged = TaggedArticle.objects.filter(tag=target).values("content_object")
+        taggings = TaggedArticle.objects.filter(tag=duplicate)
+        # An article carrying both tags keeps one tagging, not two.
+        taggings.filter(content_object__in=already_tagged).delete()
+        moved += taggings.update(tag=target)
+    names = [target.alias_list] + [[tag.name, *tag.alias_list] for tag in duplicates]
+    merged = dict.fromkeys(name for group in names for name in group if name != target.name)
+    target.aliases = "\n".join(merged)
+    target.save(update_fields=["aliases"])
+    Tag.objects.filter(pk__in=[tag.pk for tag in duplicates]).delete()
+    return moved

@@ -1,0 +1,8 @@
+"""Values every template may use."""
+
+from django.conf import settings
+
+
+def site(request):
+    """Return the site's name and public URL."""
+    return {"SITE_NAME": settings.SITE_NAME, "SITE_URL": settings.SITE_URL}

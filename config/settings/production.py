@@ -1,0 +1,20 @@
+"""Production settings: every secret comes from the environment, nothing is assumed."""
+
+from .base import *  # noqa: F403
+from .env import env_bool, env_int, env_required
+
+SECRET_KEY = env_required("SECRET_KEY")
+DEBUG = False
+MASTHEAD_DEMO = False
+
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+}
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 3600)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

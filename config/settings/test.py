@@ -1,0 +1,8 @@
+"""Test settings: fast hashing; the database follows DATABASE_URL like everywhere else."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+MASTHEAD_DEMO = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405

@@ -1,0 +1,114 @@
+"""People who appear in or write the news."""
+
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+
+def split_lines(text: str) -> list[str]:
+    """Return the non-empty, stripped lines of a text field."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class PersonQuerySet(models.QuerySet):
+    def contributors(self):
+        """Return our own journalists."""
+        return self.filter(kind=Person.Kind.CONTRIBUTOR)
+
+    def matching_name(self, name: str):
+        """Return people whose full name, short name or alias is `name`."""
+        name = name.strip()
+        return self.filter(
+            models.Q(full_name__iexact=name)
+            | models.Q(short_name__iexact=name)
+            # A substring match finds candidates; callers confirm with `alias_list`.
+            | models.Q(aliases__icontains=name)
+        )
+
+
+class Person(models.Model):
+    class Kind(models.TextChoices):
+        NEWSMAKER = "newsmaker", "Newsmaker"
+        CONTRIBUTOR = "contributor", "Contributor (one of our journalists)"
+
+    full_name = models.CharField(
+        max_length=200,
+        help_text="As written in the paper, e.g. “Priscilla Leung Mei-fun”: "
+        "English given name, surname, Chinese given name.",
+    )
+    slug = models.SlugField(max_length=200, unique=True)
+    short_name = models.CharField(
+        max_length=100, blank=True, help_text="Used on later references, e.g. “Leung”."
+    )
+    aliases = models.TextField(
+        blank=True,
+        help_text="Other names this person goes by, one per line "
+        "(other spellings, a Chinese-character name).",
+    )
+    description = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="One line on who they are, e.g. “law professor and lawmaker”.",
+    )
+    biography = models.TextField(blank=True)
+    photo = models.ImageField(upload_to="people/%Y/", blank=True)
+    kind = models.CharField(
+        max_length=20, choices=Kind.choices, default=Kind.NEWSMAKER, db_index=True
+    )
+    needs_review = models.BooleanField(
+        default=False, help_text="Created automatically (e.g. by an import); check the details."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["full_name"]
+        verbose_name_plural = "people"
+        indexes = [models.Index(Lower("full_name"), name="person_full_name_lower")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["newsmaker", "contributor"]),
+                name="person_kind_valid",
+            )
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    def get_absolute_url(self):
+        return reverse("people:detail", kwargs={"slug": self.slug})
+
+    @property
+    def alias_list(self) -> list[str]:
+        """Return the aliases as a list."""
+        return split_lines(self.aliases)
+
+    @property
+    def is_contributor(self) -> bool:
+        """Return True if the person is one of our journalists."""
+        return self.kind == self.Kind.CONTRIBUTOR
+
+
+class Affiliation(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
+    organisation = models.CharField(max_length=200)
+    role = models.CharField(max_length=200, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    end_date = models.DateField(null=True, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["person", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="affiliation_dates_in_order",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.role}, {self.organisation}" if self.role else self.organisation

@@ -1,0 +1,133 @@
+"""factory_boy factories for every model."""
+
+from datetime import timedelta
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from articles.models import (
+    Article,
+    ArticleImage,
+    Byline,
+    Mention,
+    RelatedArticle,
+    RelatedHeadline,
+    Section,
+    Tag,
+    TaggedArticle,
+)
+from people.models import Affiliation, Person
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.com")
+    password = factory.django.Password("pw")
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    name = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.Sequence(lambda n: f"section-{n}")
+
+
+class TagFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tag
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+    kind = Tag.Kind.TOPIC
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    full_name = factory.Sequence(lambda n: f"Alex Wong Tai-man {n}")
+    slug = factory.Sequence(lambda n: f"alex-wong-{n}")
+    short_name = "Wong"
+    description = "a spokesperson"
+
+
+class AffiliationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Affiliation
+
+    person = factory.SubFactory(PersonFactory)
+    organisation = "Harbour Institute"
+    role = "fellow"
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    headline = factory.Sequence(lambda n: f"Harbour ferries change course {n}")
+    slug = factory.Sequence(lambda n: f"harbour-ferries-{n}")
+    standfirst = "The routes change next month."
+    body = "<p>The ferry operator said the routes would change.</p>"
+    section = factory.SubFactory(SectionFactory)
+    status = Article.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+    class Params:
+        draft = factory.Trait(status=Article.Status.DRAFT, published_at=None)
+
+
+class BylineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Byline
+
+    article = factory.SubFactory(ArticleFactory)
+    person = factory.SubFactory(PersonFactory, kind=Person.Kind.CONTRIBUTOR)
+
+
+class MentionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Mention
+
+    article = factory.SubFactory(ArticleFactory)
+    person = factory.SubFactory(PersonFactory)
+    role_phrase = "a ferry operator"
+
+
+class TaggedArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TaggedArticle
+
+    content_object = factory.SubFactory(ArticleFactory)
+    tag = factory.SubFactory(TagFactory)
+
+
+class ArticleImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ArticleImage
+
+    article = factory.SubFactory(ArticleFactory)
+    caption = "A ferry leaves the pier."
+    credit = "Masthead"
+    alt_text = "A green and white ferry on grey water"
+
+
+class RelatedArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RelatedArticle
+
+    from_article = factory.SubFactory(ArticleFactory)
+    to_article = factory.SubFactory(ArticleFactory)
+
+
+class RelatedHeadlineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RelatedHeadline
+
+    article = factory.SubFactory(ArticleFactory)
+    title = "Piers reopen after typhoon"

@@ -1,0 +1,50 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from articles.models import Article, Byline, Mention, Section, Tag
+from people.models import Person
+from seeds.accounts import DEMO_USERNAME
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [Article, Section, Tag, Person, Byline, Mention]
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def test_seeding_twice_changes_nothing(capsys):
+    call_command("seed")
+    first = counts()
+    published_at = dict(Article.objects.values_list("slug", "published_at"))
+    call_command("seed")
+    assert counts() == first
+    assert dict(Article.objects.values_list("slug", "published_at")) == published_at
+
+
+def test_the_demo_newsroom_is_rich_enough_for_related_coverage():
+    call_command("seed")
+    assert Article.objects.published().count() >= 12
+    assert Person.objects.contributors().count() >= 2
+    assert {kind for kind, _ in Tag.Kind.choices} <= set(Tag.objects.values_list("kind", flat=True))
+    for slug in ("hong-kong", "china", "asia", "world", "business", "tech", "aseanplus-news"):
+        assert Section.objects.filter(slug=slug).exists(), slug
+    for name in ("Priscilla Leung Mei-fun", "John Lee Ka-chiu", "Jonathan Choi Koon-shum"):
+        assert Person.objects.filter(full_name=name).exists(), name
+
+
+def test_demo_mode_creates_the_editor_once_and_says_how_to_log_in(settings, capsys):
+    settings.MASTHEAD_DEMO = True
+    call_command("seed")
+    assert "password" in capsys.readouterr().out
+    call_command("seed")
+    assert get_user_model().objects.filter(username=DEMO_USERNAME).count() == 1
+
+
+def test_production_never_creates_the_demo_editor(settings, capsys):
+    settings.MASTHEAD_DEMO = False
+    call_command("seed")
+    assert not get_user_model().objects.filter(username=DEMO_USERNAME).exists()
+    assert "password" not in capsys.readouterr().out
