@@ -18,9 +18,7 @@ class ArticleEvent(models.Model):
         CORRECTED = "corrected", "Correction added"
         RESTORED = "restored", "Revision restored"
 
-    article = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, related_name="events"
-    )
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="events")
     action = models.CharField(max_length=20, choices=Action.choices)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -60,7 +58,8 @@ class ArticleEvent(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_action_display()} by {self.user or 'unknown'} at {self.at:%Y-%m-%d %H:%M}"
+        who = self.user or "someone no longer on staff"
+        return f"{self.get_action_display()} by {who} at {self.at:%Y-%m-%d %H:%M}"
 
 
 class Correction(models.Model):
