@@ -1,5 +1,7 @@
 """Articles, sections, tags and the relations between them."""
 
+# Imported for its side effect: the article and its relations are registered with reversion.
+from . import versioning  # noqa: F401
 from .articles import Article, ArticleQuerySet
 from .relations import ArticleImage, Byline, Mention, RelatedArticle, RelatedHeadline
 from .sections import Section

@@ -1,0 +1,56 @@
+"""Who may do what to an article: the rules the admin, the API and the commands share."""
+
+from articles.models import Article
+
+PUBLISH = "articles.publish_article"
+CHANGE_ANY = "articles.change_any_article"
+CHANGE = "articles.change_article"
+ADD = "articles.add_article"
+CORRECT = "articles.add_correction"
+
+
+def can_edit_any(user) -> bool:
+    """Return True if `user` may edit every article (editors and administrators)."""
+    return user.has_perm(CHANGE_ANY)
+
+
+def can_publish(user) -> bool:
+    """Return True if `user` may publish, schedule and unpublish."""
+    return user.has_perm(PUBLISH)
+
+
+def is_own(user, article: Article) -> bool:
+    """Return True if `user` created `article`."""
+    return article.pk is not None and article.created_by_id == user.pk
+
+
+def can_view(user, article: Article) -> bool:
+    """Return True if `user` may open `article` in the newsroom tools (and preview it)."""
+    return can_edit_any(user) or (user.has_perm(CHANGE) and is_own(user, article))
+
+
+def can_edit(user, article: Article) -> bool:
+    """Return True if `user` may change `article`: editors any, contributors their own drafts."""
+    if can_edit_any(user):
+        return True
+    return user.has_perm(CHANGE) and is_own(user, article) and article.status == "draft"
+
+
+def edit_refusal(user, article: Article) -> str:
+    """Return why `user` may not edit `article`, or an empty string if they may."""
+    if can_edit(user, article):
+        return ""
+    if not user.has_perm(CHANGE):
+        return "You do not have permission to edit articles."
+    if not is_own(user, article):
+        return "Contributors can edit only their own articles; ask an editor."
+    return "This article is no longer a draft; only an editor can change it now."
+
+
+def visible_articles(user, queryset):
+    """Narrow `queryset` to the articles `user` may see in the newsroom tools."""
+    if can_edit_any(user):
+        return queryset
+    if user.has_perm(CHANGE):
+        return queryset.filter(created_by=user)
+    return queryset.none()

@@ -1,0 +1,180 @@
+"""Revisions of articles (django-reversion): record, compare and restore.
+
+Every door that saves an article (admin, API, import, commands) calls
+`save_with_revision()` or wraps its writes in `recording(user, comment)`, so each save
+becomes one revision holding the article and its relations, with who and when.
+"""
+
+import difflib
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import reversion
+from django.db import router, transaction
+from django.utils import timezone
+from reversion.models import Version
+
+from articles.models import Article
+
+from .concurrency import claim_version, current_version
+
+DIFF_FIELDS = [("headline", "Headline"), ("standfirst", "Standfirst"), ("body", "Body")]
+# What the workflow decides is kept when an older revision's content is restored.
+WORKFLOW_FIELDS = ["status", "published_at", "embargo_until", "created_by_id"]
+TOKENS = re.compile(r"\s+|<[^>]*>|[^\s<]+")
+
+
+@contextmanager
+def recording(user, comment: str):
+    """Record every article saved inside the block as one revision by `user`."""
+    with transaction.atomic(using=router.db_for_write(Article)), reversion.create_revision():
+        yield
+        if user is not None and user.is_authenticated:
+            reversion.set_user(user)
+        reversion.set_comment(comment)
+
+
+def save_with_revision(
+    *, article: Article, user, comment: str, expected_version: int | None = None
+) -> Article:
+    """Save `article` if unchanged since `expected_version` (default: the loaded one)."""
+    with recording(user, comment):
+        if article.pk is not None:
+            expected = article.version if expected_version is None else expected_version
+            claim_version(article=article, expected=expected)
+        article.save()
+        reversion.add_to_revision(article)
+    return article
+
+
+def versions_of(article: Article):
+    """Return the article's saved versions, newest first, with who saved them."""
+    return (
+        Version.objects.get_for_object(article)
+        .select_related("revision__user")
+        .order_by("-revision__date_created", "-pk")
+    )
+
+
+def version_with_number(article: Article, number: int) -> Version | None:
+    """Return the newest revision recorded when the article had version `number`."""
+    for version in versions_of(article)[:200]:
+        if version.field_dict.get("version") == number:
+            return version
+    return None
+
+
+@dataclass
+class FieldDiff:
+    name: str
+    label: str
+    changed: bool
+    # (kind, text) pairs; kind is "equal", "delete" or "insert". Templates escape the text.
+    segments: list[tuple[str, str]]
+
+
+def diff_texts(old: str, new: str) -> list[tuple[str, str]]:
+    """Return a word-by-word diff of two texts as (kind, text) pairs."""
+    before, after = TOKENS.findall(old or ""), TOKENS.findall(new or "")
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    segments = []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            segments.append(("equal", "".join(before[a1:a2])))
+            continue
+        if a2 > a1:
+            segments.append(("delete", "".join(before[a1:a2])))
+        if b2 > b1:
+            segments.append(("insert", "".join(after[b1:b2])))
+    return segments
+
+
+def diff_fields(old: dict, new: dict) -> list[FieldDiff]:
+    """Compare headline, standfirst and body between two field dictionaries."""
+    return [
+        FieldDiff(
+            name=name,
+            label=label,
+            changed=(old.get(name) or "") != (new.get(name) or ""),
+            segments=diff_texts(old.get(name) or "", new.get(name) or ""),
+        )
+        for name, label in DIFF_FIELDS
+    ]
+
+
+def diff_versions(old: Version, new: Version) -> list[FieldDiff]:
+    """Compare headline, standfirst and body between two revisions."""
+    return diff_fields(old.field_dict, new.field_dict)
+
+
+def _check_belongs(article: Article, version: Version) -> None:
+    if version.content_type.model_class() is not Article or version.object_id != str(article.pk):
+        raise ValueError("That revision belongs to another article.")
+
+
+def restore_revision(*, article: Article, version: Version, user) -> Article:
+    """Bring back the content of an older revision as a new revision; keep workflow state."""
+    from .publishing import record_event
+
+    _check_belongs(article, version)
+    saved = timezone.localtime(version.revision.date_created)
+    with recording(user, f"Restored the revision of {saved:%Y-%m-%d %H:%M}"):
+        keep = {name: getattr(article, name) for name in WORKFLOW_FIELDS}
+        claim_version(article=article, expected=article.version)
+        claimed = article.version
+        # Reverting writes the old row back (old version number included) and deletes
+        # relations added since; the workflow fields and the new version are then re-applied.
+        version.revision.revert(delete=True)
+        restored = Article.objects.using(version.db).get(pk=article.pk)
+        for name, value in keep.items():
+            setattr(restored, name, value)
+        restored.version = claimed
+        restored.save()
+        reversion.add_to_revision(restored)
+        record_event(article=restored, user=user, action="restored", from_status=keep["status"])
+    return restored
+
+
+def deleted_versions():
+    """Return the last saved version of every deleted article, newest first."""
+    return Version.objects.get_deleted(Article).select_related("revision__user")
+
+
+def recover_article(*, version: Version, user) -> Article:
+    """Bring a deleted article back, with its relations, as it was last saved."""
+    if version.content_type.model_class() is not Article:
+        raise ValueError("That revision is not an article's.")
+    if current_version(article_id=int(version.object_id)) is not None:
+        raise ValueError("That article has not been deleted.")
+    with recording(user, "Recovered after deletion"):
+        version.revision.revert(delete=False)
+        article = Article.objects.using(version.db).get(pk=version.object_id)
+        article.version += 1
+        article.save()
+        reversion.add_to_revision(article)
+    return article
+
+
+def record_unattended_save(sender, instance, raw=False, using=None, **kwargs):
+    """Queue a revision for an article saved outside any revision block (a safety net)."""
+    if raw or reversion.is_active():
+        return
+    connection = transaction.get_connection(using)
+    # One revision per article per transaction, taken after commit so relations are in.
+    transaction_key = id(connection.atomic_blocks[0]) if connection.in_atomic_block else None
+    pending = connection.__dict__.setdefault("_unrecorded_articles", set())
+    key = (transaction_key, instance.pk)
+    if key in pending:
+        return
+    pending.add(key)
+
+    def record():
+        pending.discard(key)
+        article = Article.objects.using(using).filter(pk=instance.pk).first()
+        if article is not None:
+            with reversion.create_revision(using=using):
+                reversion.add_to_revision(article)
+                reversion.set_comment("Saved without a named user (a script or command)")
+
+    transaction.on_commit(record, using=using)
