@@ -8,7 +8,8 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
-    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading"},
+    # data-file is the library image id the editor's figure picker records.
+    "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "data-file"},
     "figure": {"data-image-id"},
 }
 # Classes are checked value by value, so no other class can ride in on `class`.

@@ -60,6 +60,15 @@ class Mention(models.Model):
 
 class ArticleImage(models.Model):
     article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="images")
+    image = models.ForeignKey(
+        "images.Image",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="uses",
+        verbose_name="library image",
+        help_text="From the image library; the caption, credit and alt text here override its own.",
+    )
     file = models.ImageField(
         upload_to="articles/%Y/%m/", blank=True, help_text="May be added later."
     )
@@ -85,7 +94,22 @@ class ArticleImage(models.Model):
     @property
     def needs_file(self) -> bool:
         """Return True if the figure still has no image file."""
-        return not self.file
+        return not self.file and self.image_id is None
+
+    @property
+    def shown_caption(self) -> str:
+        """Return this use's caption, else the library image's."""
+        return self.caption or (self.image.caption if self.image_id else "")
+
+    @property
+    def shown_credit(self) -> str:
+        """Return this use's credit, else the library image's."""
+        return self.credit or (self.image.credit if self.image_id else "")
+
+    @property
+    def shown_alt_text(self) -> str:
+        """Return this use's alt text, else the library image's."""
+        return self.alt_text or (self.image.alt_text if self.image_id else "")
 
 
 class RelatedArticle(models.Model):

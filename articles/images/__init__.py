@@ -1,0 +1,1 @@
+"""The image library: uploaded pictures, their validation and responsive renditions."""

@@ -1,0 +1,89 @@
+"""The searchable image library in the admin, with thumbnails and a picker for the editor."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.html import format_html
+
+from .models import Image
+from .renditions import discard_renditions, ensure_renditions
+
+PICKER_PAGE_SIZE = 60
+
+
+def thumbnail_url(image: Image) -> str:
+    """Return the smallest stored rendition's URL, or the original's when none exists yet."""
+    smallest = min(
+        image.renditions.all(), key=lambda r: (r.width, r.format != "webp"), default=None
+    )
+    return smallest.file.url if smallest else image.file.url
+
+
+def thumbnail_html(image: Image, height: int = 48):
+    """Return a small <img> of a library image for admin lists."""
+    return format_html(
+        '<img src="{}" alt="" height="{}" loading="lazy" class="desk-thumb">',
+        thumbnail_url(image),
+        height,
+    )
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    list_display = ["thumbnail", "__str__", "credit", "dimensions", "uploaded_by", "uploaded_at"]
+    list_select_related = ["uploaded_by"]
+    search_fields = ["caption", "credit", "alt_text", "file"]
+    date_hierarchy = "uploaded_at"
+    readonly_fields = ["preview", "width", "height", "uploaded_by", "uploaded_at"]
+    fieldsets = [
+        (None, {"fields": ["file", "preview", "alt_text", "caption", "credit"]}),
+        (
+            "Focal point",
+            {"classes": ["collapse"], "fields": [("focal_x", "focal_y")]},
+        ),
+        ("Recorded on upload", {"fields": [("width", "height"), "uploaded_by", "uploaded_at"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_renditions()
+
+    @admin.display(description="")
+    def thumbnail(self, image):
+        return thumbnail_html(image)
+
+    @admin.display(description="Preview")
+    def preview(self, image):
+        return thumbnail_html(image, height=160) if image.pk else "—"
+
+    @admin.display(description="Size")
+    def dimensions(self, image):
+        return f"{image.width} × {image.height}"
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+        if change and {"file", "focal_x", "focal_y"} & set(form.changed_data):
+            discard_renditions(obj)
+        ensure_renditions(obj)
+
+    def get_urls(self):
+        picker = self.admin_site.admin_view(self.picker_view)
+        return [path("picker/", picker, name="images_image_picker"), *super().get_urls()]
+
+    def picker_view(self, request):
+        """Show a searchable grid of images the editor's figure dialog can pick from."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        query = request.GET.get("q", "")
+        queryset, _ = self.get_search_results(request, self.get_queryset(request), query)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Choose an image",
+            "images": queryset[:PICKER_PAGE_SIZE],
+            "query": query,
+            "func_num": request.GET.get("CKEditorFuncNum", ""),
+        }
+        return TemplateResponse(request, "admin/images/image/picker.html", context)

@@ -1,0 +1,103 @@
+"""Make resized WebP and JPEG renditions of library images once, and find them afterwards."""
+
+from io import BytesIO
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from PIL import Image as PILImage
+from PIL import ImageOps
+
+from .models import Image, Rendition
+
+WIDTHS = (320, 640, 960, 1280, 1920)
+FORMATS = {
+    Rendition.Format.WEBP: {"format": "WEBP", "quality": 76, "method": 4},
+    Rendition.Format.JPEG: {"format": "JPEG", "quality": 80, "optimize": True, "progressive": True},
+}
+Ratio = tuple[int, int] | None
+
+
+def spec_name(width: int, ratio: Ratio = None) -> str:
+    """Return the stored name of a rendition spec, e.g. "640w" or "640w-16x9"."""
+    return f"{width}w" if ratio is None else f"{width}w-{ratio[0]}x{ratio[1]}"
+
+
+def target_widths(source_width: int) -> list[int]:
+    """Return the rendition widths for a source, never wider than the source itself."""
+    widths = [width for width in WIDTHS if width <= source_width]
+    return widths or [source_width]
+
+
+def ensure_renditions(image: Image, ratio: Ratio = None) -> list[Rendition]:
+    """Create the renditions `image` still lacks and return all of them, smallest first."""
+    existing = {(r.format, r.spec): r for r in image.renditions.all()}
+    wanted = [
+        (fmt, width)
+        for width in target_widths(image.width)
+        for fmt in FORMATS
+        if (fmt, spec_name(width, ratio)) not in existing
+    ]
+    if wanted:
+        with image.file.open("rb"), PILImage.open(image.file) as source:
+            prepared = prepare(source, image.focal_point, ratio)
+            for fmt, width in wanted:
+                rendition = store(image, prepared, fmt, width, ratio)
+                existing[(rendition.format, rendition.spec)] = rendition
+    names = {spec_name(width, ratio) for width in target_widths(image.width)}
+    chosen = [r for (_, spec), r in existing.items() if spec in names]
+    return sorted(chosen, key=lambda r: (r.width, r.format))
+
+
+def prepare(source: PILImage.Image, focal: tuple[float, float], ratio: Ratio) -> PILImage.Image:
+    """Return the upright RGB picture, cropped to `ratio` around the focal point if asked."""
+    source.seek(0)  # the first frame of an animated GIF
+    picture = ImageOps.exif_transpose(source.convert("RGBA"))
+    background = PILImage.new("RGBA", picture.size, "white")
+    picture = PILImage.alpha_composite(background, picture).convert("RGB")
+    return picture if ratio is None else picture.crop(crop_box(picture.size, focal, ratio))
+
+
+def crop_box(size: tuple[int, int], focal: tuple[float, float], ratio) -> tuple[int, ...]:
+    """Return the largest box of `ratio` inside `size` centred as near the focal point as fits."""
+    width, height = size
+    crop_w = min(width, round(height * ratio[0] / ratio[1]))
+    crop_h = min(height, round(crop_w * ratio[1] / ratio[0]))
+    left = clamp(round(focal[0] * width - crop_w / 2), 0, width - crop_w)
+    top = clamp(round(focal[1] * height - crop_h / 2), 0, height - crop_h)
+    return (left, top, left + crop_w, top + crop_h)
+
+
+def clamp(value: int, low: int, high: int) -> int:
+    """Return `value` limited to the range low..high."""
+    return max(low, min(value, high))
+
+
+def store(image: Image, picture: PILImage.Image, fmt: str, width: int, ratio: Ratio) -> Rendition:
+    """Resize `picture` to `width`, save it through the storage API and record it."""
+    height = max(1, round(picture.height * width / picture.width))
+    resized = (
+        picture
+        if width == picture.width
+        else picture.resize((width, height), PILImage.Resampling.LANCZOS)
+    )
+    buffer = BytesIO()
+    resized.save(buffer, **FORMATS[fmt])
+    spec = spec_name(width, ratio)
+    extension = "jpg" if fmt == Rendition.Format.JPEG else "webp"
+    rendition = Rendition(image=image, format=fmt, spec=spec, width=width, height=height)
+    rendition.file.save(f"{image.pk}-{spec}.{extension}", ContentFile(buffer.getvalue()), False)
+    try:
+        with transaction.atomic():
+            rendition.save()
+    except IntegrityError:
+        # Another process made the same rendition first; keep theirs.
+        rendition.file.delete(save=False)
+        rendition = Rendition.objects.get(image=image, format=fmt, spec=spec)
+    return rendition
+
+
+def discard_renditions(image: Image) -> None:
+    """Delete the image's renditions and their files, e.g. after a new crop or file."""
+    for rendition in image.renditions.all():
+        rendition.file.delete(save=False)
+    image.renditions.all().delete()

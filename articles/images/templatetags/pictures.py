@@ -1,0 +1,40 @@
+"""Template tags that render library images responsively: {% picture %}, og_image_url, figures."""
+
+from django import template
+from django.conf import settings
+
+from ..figures import responsive_body
+from ..markup import picture_html
+
+register = template.Library()
+
+
+@register.simple_tag
+def picture(image, sizes: str = "100vw", loading: str = "lazy", css_class: str = ""):
+    """Render a <picture> with WebP and JPEG srcsets for a library image or an article image."""
+    return picture_html(image, sizes=sizes, loading=loading, css_class=css_class)
+
+
+@register.simple_tag
+def og_image_url(article) -> str:
+    """Return the absolute URL of the article's lead image for Open Graph, or ""."""
+    lead = next((item for item in article.images.all() if item.is_lead), None)
+    url = lead_image_url(lead)
+    return f"{settings.SITE_URL.rstrip('/')}{url}" if url.startswith("/") else url
+
+
+def lead_image_url(lead) -> str:
+    """Return the best URL for sharing a lead image: a 1280-wide JPEG when one exists."""
+    if lead is None:
+        return ""
+    if lead.image_id:
+        jpegs = [r for r in lead.image.renditions.all() if r.format == "jpeg" and "-" not in r.spec]
+        best = min(jpegs, key=lambda r: abs(r.width - 1280), default=None)
+        return best.file.url if best else lead.image.file.url
+    return lead.file.url if lead.file else ""
+
+
+@register.filter
+def responsive_figures(body: str, sizes: str = "(min-width: 48rem) 44rem, 100vw"):
+    """Return the article body with library figures given srcsets, sizes and credits."""
+    return responsive_body(body, sizes=sizes)
