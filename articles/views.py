@@ -1,39 +1,143 @@
-"""Public pages: thin views over the published() QuerySet."""
+"""Public pages: thin views over the published() QuerySet and the selectors."""
 
-from django.core.paginator import Paginator
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db import transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
 
+from . import selectors, seo
 from .models import Article, Section, Tag
+from .services.related import next_in_section, related_articles
 
+# Public pages only read, so they skip ATOMIC_REQUESTS: no transaction round-trips and, on
+# SQLite, no write lock taken by a reader (see @transaction.non_atomic_requests below).
 PAGE_SIZE = 20
+NEWS_SITEMAP_DAYS = 2
 
 
+def paginate(request, queryset, param: str = "page") -> Page:
+    """Return the requested page of `queryset`; a bad page number gives the nearest page."""
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get(param))
+
+
+@transaction.non_atomic_requests
+@require_safe
 def home(request):
-    """Show the latest published articles."""
-    latest = Article.objects.published().for_listing().newest_first()[:PAGE_SIZE]
-    return render(request, "articles/home.html", {"articles": latest})
+    """Show the top stories and the latest from each top-level section."""
+    top_stories, fronts = selectors.home_fronts()
+    context = {"top_stories": top_stories, "fronts": fronts}
+    return render(request, "articles/home.html", context)
 
 
+@transaction.non_atomic_requests
+@require_safe
 def section_detail(request, slug):
     """Show a section's latest articles, its subsections' included."""
     section = get_object_or_404(Section.objects.with_ancestors(), slug=slug)
     articles = Article.objects.published().in_section(section).for_listing().newest_first()
-    page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "articles/section_detail.html", {"section": section, "page": page})
+    context = {
+        "section": section,
+        "current_section_root": section.path[0],
+        "subsections": list(section.children.all()),
+        "page": paginate(request, articles),
+    }
+    return render(request, "articles/section_detail.html", context)
 
 
+@transaction.non_atomic_requests
+@require_safe
 def tag_detail(request, slug):
     """Show a topic and its articles."""
     tag = get_object_or_404(Tag, slug=slug)
     articles = Article.objects.published().tagged(tag).for_listing().newest_first()
-    page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "articles/tag_detail.html", {"tag": tag, "page": page})
+    context = {"tag": tag, "page": paginate(request, articles)}
+    return render(request, "articles/tag_detail.html", context)
 
 
+@transaction.non_atomic_requests
+@require_safe
 def article_detail(request, section, pk, slug):
     """Show one published article; an outdated URL redirects to the canonical one."""
-    queryset = Article.objects.published().select_related("section__parent__parent")
-    article = get_object_or_404(queryset, pk=pk)
+    article = selectors.published_article_for_page(pk)
+    if article is None:
+        return _missing_article(request, pk)
     if (section, slug) != (article.section.slug, article.slug):
         return redirect(article, permanent=True)
-    return render(request, "articles/article_detail.html", {"article": article})
+    context = {
+        "article": article,
+        "current_section_root": article.section.path[0],
+        "meta": seo.article_metadata(article),
+        "tag_groups": selectors.tags_by_kind(article),
+        "related": related_articles(article),
+        "next_in_section": next_in_section(article),
+    }
+    return render(request, "articles/article_detail.html", context)
+
+
+def _missing_article(request, pk):
+    """Answer 410 for an article taken down, 404 for anything else not public."""
+    if Article.objects.filter(pk=pk, status=Article.Status.UNPUBLISHED).exists():
+        return render(request, "410.html", status=410)
+    raise Http404("No such article.")
+
+
+@transaction.non_atomic_requests
+@require_safe
+def archive_month(request, year, month):
+    """Show the articles published in one month, newest first."""
+    if not (1 <= month <= 12 and 1900 <= year <= 9998):
+        raise Http404("No such month.")
+    start, end = selectors.month_range(year, month)
+    articles = Article.objects.published().filter(published_at__gte=start, published_at__lt=end)
+    context = {
+        "month": date(year, month, 1),
+        "previous_month": _shift_month(year, month, -1),
+        "next_month": _shift_month(year, month, 1),
+        "page": paginate(request, articles.for_listing().newest_first()),
+    }
+    return render(request, "articles/archive_month.html", context)
+
+
+def _shift_month(year: int, month: int, step: int) -> date | None:
+    """Return the first day of the month `step` months away, or None past the present."""
+    index = year * 12 + month - 1 + step
+    shifted = date(index // 12, index % 12 + 1, 1)
+    return None if shifted > timezone.localdate() else shifted
+
+
+@transaction.non_atomic_requests
+@require_safe
+def news_sitemap(request):
+    """Render the Google News sitemap of the articles published in the last two days."""
+    since = timezone.now() - timedelta(days=NEWS_SITEMAP_DAYS)
+    articles = (
+        Article.objects.published()
+        .filter(published_at__gte=since)
+        .select_related("section")
+        .prefetch_related("tagged_items__tag")
+        .newest_first()[:1000]
+    )
+    context = {"articles": articles, "site_url": settings.SITE_URL.rstrip("/")}
+    return render(request, "sitemaps/news.xml", context, content_type="application/xml")
+
+
+@transaction.non_atomic_requests
+@require_safe
+def robots_txt(request):
+    """Announce the sitemaps and keep crawlers out of the admin and the API."""
+    base = settings.SITE_URL.rstrip("/")
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        "",
+        f"Sitemap: {base}{reverse('articles:sitemap')}",
+        f"Sitemap: {base}{reverse('articles:news-sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,16 +1,29 @@
 """Public person pages."""
 
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 
 from articles.models import Article
 
 from .models import Person
 
+PAGE_SIZE = 20
 
+
+@transaction.non_atomic_requests
+@require_safe
 def person_detail(request, slug):
-    """Show who a person is and the published articles that mention them."""
-    person = get_object_or_404(Person, slug=slug)
-    articles = Article.objects.published().mentioning(person).for_listing().newest_first()
-    page = Paginator(articles, 20).get_page(request.GET.get("page"))
-    return render(request, "people/person_detail.html", {"person": person, "page": page})
+    """Show who a person is, what they wrote for us and the articles that mention them."""
+    person = get_object_or_404(Person.objects.prefetch_related("affiliations"), slug=slug)
+    public = Article.objects.published().for_listing().newest_first()
+    written = _page(request, public.by_author(person), "page") if person.is_contributor else None
+    mentioned = _page(request, public.mentioning(person), "mentions_page")
+    context = {"person": person, "written": written, "mentioned": mentioned}
+    return render(request, "people/person_detail.html", context)
+
+
+def _page(request, queryset, param: str):
+    """Return the page of `queryset` named by the query parameter `param`."""
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get(param))

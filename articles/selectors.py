@@ -1,0 +1,101 @@
+"""Reads behind the public pages: each returns what one page shows, in fixed queries."""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.db.models import F, Prefetch, QuerySet
+from django.db.models.expressions import Window
+from django.db.models.functions import Coalesce, RowNumber
+from django.utils import timezone
+
+from .models import (
+    Article,
+    ArticleImage,
+    Byline,
+    Mention,
+    RelatedHeadline,
+    Section,
+    TaggedArticle,
+)
+
+TOP_STORIES = 5
+PER_SECTION = 4
+# The home page looks for each section's latest among this many newest articles, so the
+# window query never sorts the whole archive.
+HOME_POOL = 1000
+
+
+@dataclass
+class SectionFront:
+    section: Section
+    articles: list[Article] = field(default_factory=list)
+
+
+def published_article_for_page(pk: int) -> Article | None:
+    """Return the published article with every relation its page shows, or None."""
+    return (
+        Article.objects.published()
+        .select_related("section__parent__parent")
+        .prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("person")),
+            Prefetch("mentions", queryset=Mention.objects.select_related("person")),
+            Prefetch("tagged_items", queryset=TaggedArticle.objects.select_related("tag")),
+            Prefetch("images", queryset=ArticleImage.objects.select_related("image")),
+            "images__image__renditions",
+            "corrections",
+            Prefetch(
+                "related_headlines",
+                queryset=RelatedHeadline.objects.select_related("target__section"),
+            ),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def home_fronts() -> tuple[list[Article], list[SectionFront]]:
+    """Return the top stories and the latest articles of each top-level section."""
+    public = Article.objects.published()
+    top = list(public.for_listing().newest_first()[:TOP_STORIES])
+    fronts = {s.pk: SectionFront(s) for s in Section.objects.top_level()}
+    for article in _latest_per_top_section(public, exclude=[a.pk for a in top]):
+        fronts[article.top_section_id].articles.append(article)
+    return top, [front for front in fronts.values() if front.articles]
+
+
+def _latest_per_top_section(public: QuerySet, exclude: list[int]) -> list[Article]:
+    """Return up to `PER_SECTION` newest articles under each top-level section."""
+    pool = public.newest_first().values("pk")[:HOME_POOL]
+    ranked = (
+        public.filter(pk__in=pool)
+        .exclude(pk__in=exclude)
+        .annotate(
+            top_section_id=Coalesce(
+                "section__parent__parent_id", "section__parent_id", "section_id"
+            ),
+            rank=Window(
+                RowNumber(),
+                partition_by=F("top_section_id"),
+                order_by=[F("published_at").desc(), F("pk").desc()],
+            ),
+        )
+        .filter(rank__lte=PER_SECTION)
+        .for_listing()
+        .newest_first()
+    )
+    return list(ranked)
+
+
+def month_range(year: int, month: int) -> tuple[datetime, datetime]:
+    """Return the first moment of the month and of the next, in the newsroom's time zone."""
+    start = timezone.make_aware(datetime(year, month, 1))
+    following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return start, timezone.make_aware(following.replace(tzinfo=None))
+
+
+def tags_by_kind(article: Article) -> list[tuple[str, list]]:
+    """Group the article's prefetched tags under their kind's plural label."""
+    groups: dict[str, list] = {}
+    for item in article.tagged_items.all():
+        groups.setdefault(item.tag.get_kind_display(), []).append(item.tag)
+    return list(groups.items())

@@ -1,0 +1,91 @@
+"""What search engines and link previews read about an article: metadata and JSON-LD."""
+
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.utils.text import Truncator
+
+from .images.templatetags.pictures import lead_image_url as library_lead_image_url
+from .models import Article, Byline
+
+DESCRIPTION_LENGTH = 160
+
+
+def absolute(url: str) -> str:
+    """Return `url` made absolute against the public site address."""
+    return urljoin(settings.SITE_URL.rstrip("/") + "/", url)
+
+
+def article_metadata(article: Article) -> dict:
+    """Return the canonical URL, description, image and JSON-LD of a prefetched article."""
+    canonical = absolute(article.get_absolute_url())
+    description = article.seo_description or Truncator(article.standfirst).chars(DESCRIPTION_LENGTH)
+    image_url = lead_image_url(lead_image(article))
+    return {
+        "title": article.seo_title or article.headline,
+        "canonical": canonical,
+        "description": description,
+        "image_url": image_url,
+        "modified": modified_at(article),
+        "structured_data": [
+            news_article(article, canonical, description, image_url),
+            breadcrumb_list(article),
+        ],
+    }
+
+
+def lead_image(article: Article):
+    """Return the article's lead image from its prefetched images, or None."""
+    return next((image for image in article.images.all() if image.is_lead), None)
+
+
+def lead_image_url(image) -> str:
+    """Return the absolute URL to share for a lead image, or "" when it has no picture."""
+    url = library_lead_image_url(image)
+    return absolute(url) if url else ""
+
+
+def modified_at(article: Article):
+    """Return when the article last changed in public: never before it was published."""
+    return max(article.published_at, article.updated_at)
+
+
+def news_article(article: Article, canonical: str, description: str, image_url: str) -> dict:
+    """Return the schema.org NewsArticle describing `article`."""
+    authors = [b.person for b in article.bylines.all() if b.role == Byline.Role.AUTHOR]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.headline,
+        "description": description,
+        "url": canonical,
+        "mainEntityOfPage": canonical,
+        "datePublished": article.published_at.isoformat(),
+        "dateModified": modified_at(article).isoformat(),
+        "inLanguage": article.language,
+        "articleSection": article.section.name,
+        "keywords": [item.tag.name for item in article.tagged_items.all()],
+        "author": [
+            {"@type": "Person", "name": p.full_name, "url": absolute(p.get_absolute_url())}
+            for p in authors
+        ],
+        "publisher": {"@type": "Organization", "name": settings.SITE_NAME, "url": absolute("/")},
+    }
+    if image_url:
+        data["image"] = [image_url]
+    return data
+
+
+def breadcrumb_list(article: Article) -> dict:
+    """Return the schema.org BreadcrumbList from the home page down to the article."""
+    trail = [(settings.SITE_NAME, absolute("/"))]
+    trail += [(s.name, absolute(s.get_absolute_url())) for s in article.section.path]
+    trail.append((article.headline, absolute(article.get_absolute_url())))
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": url}
+            for n, (name, url) in enumerate(trail, start=1)
+        ],
+    }

@@ -1,0 +1,34 @@
+"""Template helpers of the public site."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# The characters that could end a <script> element or open a comment inside it, as
+# JSON escapes; the same table Django's json_script uses.
+SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(value) -> str:
+    """Return `value` as JSON that is safe inside a <script type="application/ld+json">."""
+    text = json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(SCRIPT_ESCAPES))
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number: int, param: str = "page") -> str:
+    """Return the current query string with the page parameter set to `number`."""
+    query = context["request"].GET.copy()
+    query[param] = number
+    return "?" + query.urlencode()
+
+
+@register.filter
+def with_role(bylines, role: str) -> list:
+    """Return the prefetched bylines that have `role`, in order."""
+    return [byline for byline in bylines if byline.role == role]
