@@ -4,8 +4,10 @@ from django.contrib import admin, messages
 from django.db.models import Count, Prefetch
 from django.shortcuts import render
 
+from .admin_desk import ArticleDeskMixin
 from .admin_filters import TagKindFilter
 from .admin_widgets import PreloadedAutocompleteInlineMixin
+from .admin_workflow import ArticleWorkflowAdmin
 from .models import (
     Article,
     ArticleImage,
@@ -41,10 +43,11 @@ class TaggedArticleInline(PreloadedAutocompleteInlineMixin, admin.TabularInline)
     verbose_name_plural = "tags"
 
 
-class ArticleImageInline(admin.StackedInline):
+class ArticleImageInline(PreloadedAutocompleteInlineMixin, admin.StackedInline):
     model = ArticleImage
     extra = 0
-    fields = [("file", "is_lead", "position"), "caption", ("credit", "alt_text")]
+    autocomplete_fields = ["image"]
+    fields = [("image", "file", "is_lead", "position"), "caption", ("credit", "alt_text")]
 
 
 class RelatedArticleInline(PreloadedAutocompleteInlineMixin, admin.TabularInline):
@@ -63,7 +66,7 @@ class RelatedHeadlineInline(PreloadedAutocompleteInlineMixin, admin.TabularInlin
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleDeskMixin, ArticleWorkflowAdmin):
     list_display = ["headline", "section", "status", "published_at", "byline_names"]
     list_filter = ["status", ("section", admin.RelatedOnlyFieldListFilter), TagKindFilter]
     list_select_related = ["section__parent__parent"]

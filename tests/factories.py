@@ -6,6 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from articles.images.models import Image
 from articles.models import (
     Article,
     ArticleImage,
@@ -131,3 +132,13 @@ class RelatedHeadlineFactory(factory.django.DjangoModelFactory):
 
     article = factory.SubFactory(ArticleFactory)
     title = "Piers reopen after typhoon"
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Image
+
+    file = factory.django.ImageField(width=1400, height=800, color="teal", format="JPEG")
+    caption = "The harbour at dusk."
+    credit = "Masthead illustration"
+    alt_text = "A teal rectangle standing in for the harbour"

@@ -1,0 +1,176 @@
+"""The editor's desk: the rich-text body editor, counters, pre-publish warnings and list helpers."""
+
+from datetime import datetime, time
+
+from django.contrib import admin, messages
+from django.db.models import Prefetch
+from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.html import format_html
+from django_prose_editor.fields import ProseEditorFormField
+from django_prose_editor.widgets import AdminProseEditorWidget
+
+from .images.admin import thumbnail_html
+from .images.figures import ALT, FIGCAPTION, FIGURE, IMG, figure_image_ids, library_images
+from .models import Article, ArticleImage
+from .sanitize import sanitize_html
+
+# Only what a story needs; the server-side allow-list (articles/sanitize.py) is the backstop.
+BODY_EXTENSIONS = {
+    "Heading": {"levels": [2, 3]},
+    "Bold": True,
+    "Italic": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HardBreak": True,
+    "Figure": {"pickerUrl": reverse_lazy("admin:images_image_picker")},
+    "Caption": True,
+    "Image": True,
+}
+COUNTED_FIELDS = ("headline", "seo_title", "seo_description")
+WORDS_PER_MINUTE = 230
+
+
+class BodyEditorField(ProseEditorFormField):
+    """The article body as a rich-text editor whose output is sanitised like every save."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.pop("max_length", None)
+        super().__init__(
+            *args,
+            config={"extensions": BODY_EXTENSIONS},
+            sanitize=sanitize_html,
+            widget=AdminProseEditorWidget,
+            **kwargs,
+        )
+
+
+def prepublish_warnings(article: Article) -> list[str]:
+    """Return what the article still lacks before it is fit to publish."""
+    images = list(article.images.select_related("image"))
+    warnings = []
+    if not article.standfirst.strip():
+        warnings.append("There is no standfirst.")
+    if not any(item.is_lead and not item.needs_file for item in images):
+        warnings.append("There is no lead image.")
+    if not article.bylines.exists():
+        warnings.append("There is no byline.")
+    warnings += [f"Image “{item}” has no alt text." for item in images if not item.shown_alt_text]
+    warnings += [
+        f"Image “{item}” has no caption or credit."
+        for item in images
+        if not (item.shown_caption and item.shown_credit)
+    ]
+    return warnings + body_figure_warnings(article.body)
+
+
+def body_figure_warnings(body: str) -> list[str]:
+    """Return warnings for figures in the body missing alt text, a caption or a credit."""
+    library = library_images(figure_image_ids(body))
+    warnings = []
+    for number, figure in enumerate(FIGURE.findall(body or ""), start=1):
+        ids = figure_image_ids(figure)
+        image = library.get(ids[0]) if ids else None
+        warnings += [f"Figure {number} in the body has no {what}." for what in lacks(figure, image)]
+    return warnings
+
+
+def lacks(figure: str, image) -> list[str]:
+    """Return what one body figure lacks: "alt text", "caption or credit"."""
+    img = IMG.search(figure)
+    alt = ALT.search(img.group(0)) if img else None
+    caption = FIGCAPTION.search(figure)
+    has_alt = bool(alt and alt.group(1).strip()) or bool(image and image.alt_text)
+    has_caption = bool(caption and caption.group(1).strip()) or bool(image and image.caption)
+    has_credit = 'class="credit"' in figure or bool(image and image.credit)
+    return ["alt text"] * (bool(img) and not has_alt) + ["caption or credit"] * (
+        not (has_caption and has_credit)
+    )
+
+
+class QuickFilter(admin.SimpleListFilter):
+    title = "quick filters"
+    parameter_name = "desk"
+
+    def lookups(self, request, model_admin):
+        return [("mine", "Mine"), ("review", "Needs review"), ("today", "Published today")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "mine":
+            return queryset.filter(created_by=request.user)
+        if self.value() == "review":
+            return queryset.filter(status=Article.Status.IN_REVIEW)
+        if self.value() == "today":
+            start = timezone.make_aware(datetime.combine(timezone.localdate(), time.min))
+            return queryset.published().filter(published_at__gte=start)
+        return queryset
+
+
+class ArticleDeskMixin:
+    """Give ArticleAdmin the rich-text body, counters, warnings, thumbnails and quick filters."""
+
+    class Media:
+        css = {"all": ["admin-desk/desk.css"]}
+        js = ["admin-desk/desk.js"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "body":
+            return BodyEditorField(required=False, label="Body", help_text=db_field.help_text)
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in COUNTED_FIELDS and field is not None:
+            field.widget.attrs["data-desk-limit"] = db_field.max_length
+        return field
+
+    def get_list_display(self, request):
+        shown = [
+            "status_badge" if name == "status" else name
+            for name in super().get_list_display(request)
+        ]
+        return ["lead_thumbnail", *shown]
+
+    def get_list_filter(self, request):
+        return [QuickFilter, *super().get_list_filter(request)]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        match = request.resolver_match
+        if match and match.url_name and match.url_name.endswith("changelist"):
+            leads = ArticleImage.objects.filter(is_lead=True).select_related("image")
+            leads = leads.prefetch_related("image__renditions")
+            queryset = queryset.prefetch_related(Prefetch("images", leads, to_attr="desk_leads"))
+        return queryset
+
+    @admin.display(description="Lead image")
+    def lead_thumbnail(self, article):
+        lead = next(iter(getattr(article, "desk_leads", [])), None)
+        if lead is None or lead.needs_file:
+            return "—"
+        return thumbnail_html(lead.image) if lead.image_id else thumbnail_html_file(lead)
+
+    @admin.display(description="Status", ordering="status")
+    def status_badge(self, article):
+        return format_html(
+            '<span class="desk-badge desk-badge--{}">{}</span>',
+            article.status,
+            article.get_status_display(),
+        )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and request.method == "GET":
+            for warning in prepublish_warnings(obj):
+                messages.warning(request, f"Before publishing: {warning}")
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_change(self, request, obj):
+        if obj.status == Article.Status.PUBLISHED:
+            for warning in prepublish_warnings(obj):
+                messages.warning(request, f"Published, but: {warning}")
+        return super().response_change(request, obj)
+
+
+def thumbnail_html_file(item: ArticleImage):
+    """Return a small <img> for an article image uploaded without the library."""
+    return format_html('<img src="{}" alt="" height="48" class="desk-thumb">', item.file.url)

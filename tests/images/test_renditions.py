@@ -1,0 +1,45 @@
+"""Renditions are made once, never wider than the source, and reused afterwards."""
+
+import pytest
+from PIL import Image as PILImage
+
+from articles.images.models import Rendition
+from articles.images.renditions import crop_box, ensure_renditions
+from tests.factories import ImageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_makes_webp_and_jpeg_at_each_width_up_to_the_source():
+    image = ImageFactory()  # 1400 × 800
+    made = ensure_renditions(image)
+    assert sorted({(r.format, r.width) for r in made}) == sorted(
+        (fmt, w) for fmt in ("jpeg", "webp") for w in (320, 640, 960, 1280)
+    )
+    smallest = next(r for r in made if r.width == 320 and r.format == "webp")
+    with smallest.file.open("rb"), PILImage.open(smallest.file) as decoded:
+        assert (decoded.format, decoded.size) == ("WEBP", (320, 183))
+
+
+def test_a_second_request_creates_nothing(django_assert_num_queries):
+    image = ImageFactory()
+    first = ensure_renditions(image)
+    image.refresh_from_db()
+    with django_assert_num_queries(1):  # only reads what is stored
+        second = ensure_renditions(image)
+    assert [r.pk for r in second] == [r.pk for r in first]
+    assert Rendition.objects.filter(image=image).count() == 8
+
+
+def test_a_small_source_is_never_upscaled():
+    image = ImageFactory(file__width=200, file__height=100)
+    assert {r.width for r in ensure_renditions(image)} == {200}
+
+
+def test_a_ratio_crop_keeps_the_focal_point_in_view():
+    box = crop_box((1000, 500), (0.9, 0.5), (1, 1))
+    assert box == (500, 0, 1000, 500)
+    image = ImageFactory(focal_x=0.1, focal_y=0.5)
+    made = ensure_renditions(image, ratio=(1, 1))
+    assert {(r.width, r.height) for r in made} == {(w, w) for w in (320, 640)}
+    assert all(r.spec.endswith("-1x1") for r in made)
