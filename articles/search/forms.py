@@ -1,0 +1,73 @@
+"""The reader's search form: every parameter is validated before it reaches the service."""
+
+from django import forms
+from django.db.models import Q
+
+from articles.models import Section, Tag
+from people.models import Person
+
+from .query import MAX_QUERY_LENGTH
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search for", required=False, max_length=MAX_QUERY_LENGTH, strip=True)
+    section = forms.ModelChoiceField(
+        queryset=Section.objects.with_ancestors(),
+        to_field_name="slug",
+        required=False,
+        empty_label="All sections",
+    )
+    tag = forms.CharField(
+        label="Topic", required=False, max_length=100, help_text="A topic or place, e.g. Hong Kong."
+    )
+    person = forms.CharField(label="Person", required=False, max_length=200)
+    date_from = forms.DateField(label="From", required=False, widget=DateInput)
+    date_to = forms.DateField(label="To", required=False, widget=DateInput)
+    order = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[("relevance", "Best match"), ("newest", "Newest first")],
+    )
+
+    def clean_tag(self):
+        name = self.cleaned_data["tag"].strip()
+        if not name:
+            return None
+        tag = Tag.objects.filter(Q(slug=name) | Q(name__iexact=name)).first()
+        if tag is None:
+            raise forms.ValidationError(f"There is no topic called “{name}”.")
+        return tag
+
+    def clean_person(self):
+        name = self.cleaned_data["person"].strip()
+        if not name:
+            return None
+        person = Person.objects.filter(Q(slug=name) | Q(full_name__iexact=name)).first()
+        if person is None:
+            raise forms.ValidationError(f"There is nobody called “{name}” in our archive.")
+        return person
+
+    def clean_order(self):
+        return self.cleaned_data["order"] or "relevance"
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The end date comes before the start date.")
+        return cleaned
+
+    def has_filters(self) -> bool:
+        """Return True if anything other than the words narrows the search."""
+        keys = ("section", "tag", "person", "date_from", "date_to")
+        return any(self.cleaned_data.get(key) for key in keys)
+
+    def search_arguments(self) -> dict:
+        """Return the keyword arguments for `search_articles`, from valid data."""
+        data = self.cleaned_data
+        keys = ("order", "section", "tag", "person", "date_from", "date_to")
+        return {key: data.get(key) for key in keys}

@@ -1,0 +1,94 @@
+"""SQLite engine: an FTS5 table, bm25 with column weights, snippet()."""
+
+from collections.abc import Iterable
+
+from django.db import connections
+from django.db.models import F, QuerySet
+
+from .documents import IndexDocument
+from .query import Clause, ParsedQuery
+from .recency import recency_factor
+from .snippets import ELLIPSIS, START, STOP
+
+TABLE = "search_articlefts"
+SNIPPET_TOKENS = 32
+BODY_COLUMN = 2
+
+
+def render_clause(clause: Clause) -> str:
+    """Return one clause as an FTS5 string, quoted so no user text is read as syntax."""
+    phrase = '"' + " ".join(word.replace('"', '""') for word in clause.words) + '"'
+    return phrase + ("*" if clause.prefix else "")
+
+
+def fts_query(parsed: ParsedQuery) -> str:
+    """Return the FTS5 MATCH expression: every wanted clause, NOT each excluded one."""
+    wanted = " ".join(render_clause(clause) for clause in parsed.required)
+    unwanted = "".join(f" NOT {render_clause(clause)}" for clause in parsed.excluded)
+    return f"({wanted}){unwanted}"
+
+
+def match(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
+    """Filter to matching articles and annotate `relevance` (higher is better)."""
+    # bm25() is negative, more negative for better matches; the weights live in the table.
+    return queryset.filter(search_fts__document__match=fts_query(parsed)).annotate(
+        relevance=-F("search_fts__rank") * recency_factor()
+    )
+
+
+def snippets(article_ids: Iterable[int], parsed: ParsedQuery, using: str) -> dict[int, str]:
+    """Return a marked excerpt of the body of each given article."""
+    ids = list(article_ids)
+    if not ids:
+        return {}
+    placeholders = ", ".join(["%s"] * len(ids))
+    sql = (
+        f"SELECT rowid, snippet({TABLE}, {BODY_COLUMN}, %s, %s, %s, {SNIPPET_TOKENS}) "
+        f"FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid IN ({placeholders})"
+    )
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, [START, STOP, ELLIPSIS, fts_query(parsed), *ids])
+        return dict(cursor.fetchall())
+
+
+def write(documents: list[IndexDocument], using: str) -> None:
+    """Insert or replace the rows of the given documents."""
+    if not documents:
+        return
+    delete([document.article_id for document in documents], using)
+    rows = [(d.article_id, d.headline, d.secondary, d.body) for d in documents]
+    with connections[using].cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {TABLE} (rowid, headline, secondary, body) VALUES (%s, %s, %s, %s)", rows
+        )
+
+
+def delete(article_ids: list[int], using: str) -> None:
+    """Remove the rows of the given articles."""
+    if not article_ids:
+        return
+    placeholders = ", ".join(["%s"] * len(article_ids))
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({placeholders})", article_ids)
+
+
+def clear(using: str) -> None:
+    """Remove every row."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE}")
+
+
+def optimize(using: str) -> None:
+    """Merge the index's segments into one, which makes queries faster after a rebuild."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
+
+
+def size_bytes(using: str) -> int:
+    """Return the bytes the FTS5 table and its shadow tables occupy."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT COALESCE(SUM(pgsize), 0) FROM dbstat WHERE name = %s OR name GLOB %s",
+            [TABLE, f"{TABLE}_*"],
+        )
+        return cursor.fetchone()[0]

@@ -1,0 +1,29 @@
+"""The readers' search page."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from .forms import SearchForm
+from .service import search_articles
+
+PAGE_SIZE = 20
+
+
+@require_safe
+def search(request):
+    """Show published articles matching the reader's words, best match first."""
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "page": None, "results": None}
+    if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
+        results = search_articles(form.cleaned_data["q"], **form.search_arguments())
+        page = Paginator(results.articles.for_listing(), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        page.object_list = results.highlight(page.object_list)
+        context.update(results=results, page=page)
+        if not page.paginator.count and form.has_filters():
+            # Worth one extra query: tell the reader whether the filters hid every match.
+            everywhere = search_articles(form.cleaned_data["q"]).articles
+            context["unfiltered_count"] = everywhere.count()
+    return render(request, "search/search.html", context)
