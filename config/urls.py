@@ -8,6 +8,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("person/", include("people.urls")),
+    path("search/", include("articles.search.urls")),
     path("", include("articles.urls")),
 ]
 

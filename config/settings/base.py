@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "people",
     "articles",
+    "articles.search",
     "articles.images",
     "seeds",
 ]
