@@ -12,7 +12,7 @@ from tests.factories import (
     UserFactory,
 )
 
-EDITOR_APPS = ["articles", "people", "taggit"]
+EDITOR_APPS = ["articles", "people", "taggit", "images"]
 
 
 @pytest.fixture

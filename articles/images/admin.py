@@ -1,5 +1,6 @@
 """The searchable image library in the admin, with thumbnails and a picker for the editor."""
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
@@ -48,6 +49,13 @@ class ImageAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_renditions()
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "file":
+            # A plain file field: the model's validator decodes the upload and explains
+            # exactly what is wrong (bomb, too large, wrong type) instead of a generic error.
+            kwargs["form_class"] = forms.FileField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
     @admin.display(description="")
     def thumbnail(self, image):
         return thumbnail_html(image)
@@ -63,6 +71,8 @@ class ImageAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.uploaded_by = request.user
+        if "file" in form.changed_data:
+            obj.width = obj.height = 0  # measured again from the new file on save
         super().save_model(request, obj, form, change)
         if change and {"file", "focal_x", "focal_y"} & set(form.changed_data):
             discard_renditions(obj)

@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from .validation import library_upload_to, validate_image_file
+from .validation import library_upload_to, measure, validate_image_file
 
 UNIT_INTERVAL = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 
@@ -19,8 +19,8 @@ class ImageQuerySet(models.QuerySet):
 class Image(models.Model):
     file = models.ImageField(
         upload_to=library_upload_to,
-        width_field="width",
-        height_field="height",
+        # No width_field/height_field: Django would decode the upload to measure it before
+        # the validator could refuse a decompression bomb. save() measures it afterwards.
         validators=[validate_image_file],
         help_text="JPEG, PNG, WebP or GIF; at most 20 MB and 40 megapixels.",
     )
@@ -77,6 +77,11 @@ class Image(models.Model):
 
     def __str__(self):
         return self.caption[:60] or self.alt_text[:60] or f"Image {self.pk}"
+
+    def save(self, *args, **kwargs):
+        if self.file and not (self.width and self.height):
+            self.width, self.height = measure(self.file)
+        super().save(*args, **kwargs)
 
     @property
     def focal_point(self) -> tuple[float, float]:

@@ -28,12 +28,20 @@ def target_widths(source_width: int) -> list[int]:
     return widths or [source_width]
 
 
+def usable_width(image: Image, ratio: Ratio) -> int:
+    """Return the source width left once the image is cropped to `ratio`."""
+    if ratio is None:
+        return image.width
+    left, _, right, _ = crop_box((image.width, image.height), image.focal_point, ratio)
+    return right - left
+
+
 def ensure_renditions(image: Image, ratio: Ratio = None) -> list[Rendition]:
     """Create the renditions `image` still lacks and return all of them, smallest first."""
     existing = {(r.format, r.spec): r for r in image.renditions.all()}
     wanted = [
         (fmt, width)
-        for width in target_widths(image.width)
+        for width in target_widths(usable_width(image, ratio))
         for fmt in FORMATS
         if (fmt, spec_name(width, ratio)) not in existing
     ]
@@ -43,7 +51,7 @@ def ensure_renditions(image: Image, ratio: Ratio = None) -> list[Rendition]:
             for fmt, width in wanted:
                 rendition = store(image, prepared, fmt, width, ratio)
                 existing[(rendition.format, rendition.spec)] = rendition
-    names = {spec_name(width, ratio) for width in target_widths(image.width)}
+    names = {spec_name(width, ratio) for width in target_widths(usable_width(image, ratio))}
     chosen = [r for (_, spec), r in existing.items() if spec in names]
     return sorted(chosen, key=lambda r: (r.width, r.format))
 

@@ -100,3 +100,11 @@ def library_upload_to(instance, filename: str) -> str:
     """Return where an uploaded library image is stored, under library/YYYY/MM/."""
     extension = detected_extension(instance.file) if instance.file else ""
     return f"library/{timezone.now():%Y/%m}/{safe_file_name(filename, extension)}"
+
+
+def measure(upload) -> tuple[int, int]:
+    """Return the width and height of an already validated image."""
+    with PILImage.open(rewound(upload)) as image:
+        size = image.size
+    rewound(upload)
+    return size

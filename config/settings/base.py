@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -153,6 +154,29 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Token first, so that an unauthenticated write gets 401 with WWW-Authenticate.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["articles.api.permissions.NewsroomModelPermissions"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "articles.api.pagination.NumberedPages",
+    "PAGE_SIZE": 20,
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    # Throttling protects capacity; it is not a security control.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "articles.api.throttling.AnonymousThrottle",
+        "articles.api.throttling.ClientThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env("API_THROTTLE_ANON", "120/minute"),
+        "user": env("API_THROTTLE_USER", "1200/minute"),
+    },
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Masthead API",
@@ -161,6 +185,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # `fields=` may leave any field out, so responses promise no field in particular.
+    "COMPONENT_NO_READ_ONLY_REQUIRED": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "TagKindEnum": "articles.models.Tag.Kind",
+        "PersonKindEnum": "people.models.Person.Kind",
+    },
 }
 
 LOGGING = {

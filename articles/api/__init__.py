@@ -1,0 +1,1 @@
+"""The JSON API for apps, partners and the newsroom's tools (version 1)."""

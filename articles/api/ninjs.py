@@ -1,0 +1,147 @@
+"""An article as an IPTC ninjs 2.x news item (https://iptc.org/standards/ninjs/)."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.html import strip_tags
+
+from articles.api.serializers import image_url
+from articles.models import Article, Tag
+
+NINJS_VERSION = "2.4"
+NINJS_SCHEMA = f"http://www.iptc.org/std/ninjs/ninjs-schema_{NINJS_VERSION}.json"
+
+# Which ninjs array each kind of tag belongs in.
+TAG_ARRAYS = {
+    Tag.Kind.TOPIC: "subjects",
+    Tag.Kind.SERIES: "subjects",
+    Tag.Kind.PLACE: "places",
+    Tag.Kind.ORGANISATION: "organisations",
+}
+
+
+def absolute(path: str) -> str:
+    """Return the public address of a path on the site."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def article_uri(article: Article) -> str:
+    """Return the stable identifier of the article: its API address."""
+    return absolute(reverse("api:article-detail", kwargs={"pk": article.pk}))
+
+
+def timestamp(moment) -> str | None:
+    """Return an RFC 3339 date-time, or None."""
+    return moment.isoformat() if moment else None
+
+
+def article_to_ninjs(article: Article) -> dict:
+    """Return the article as a ninjs 2.x dictionary, valid against the IPTC schema."""
+    item = {
+        "uri": article_uri(article),
+        "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
+        "type": "text",
+        "representationtype": "full",
+        "profile": "masthead-article",
+        "version": str(article.version),
+        "firstcreated": timestamp(article.created_at),
+        "versioncreated": timestamp(article.updated_at),
+        "contentcreated": timestamp(article.published_at),
+        "embargoed": timestamp(article.embargo_until),
+        "pubstatus": "usable" if article.is_public else "withheld",
+        "language": article.language,
+        "slugline": article.slug,
+        "headlines": headlines(article),
+        "descriptions": described(summary=article.standfirst),
+        "bodies": [body(article)],
+        "by": ", ".join(b.person.full_name for b in article.bylines.all()),
+        "people": people(article),
+        "associations": [
+            picture(article, n, image) for n, image in enumerate(article.images.all())
+        ],
+        "renditions": [web_rendition(article)],
+        "altids": [{"role": "masthead-id", "value": str(article.pk)}],
+        "copyrightnotice": article.copyright_line,
+        "infosources": infosources(article),
+    }
+    item.update(tag_arrays(article))
+    return {key: value for key, value in item.items() if value not in (None, "", [])}
+
+
+def web_rendition(article: Article) -> dict:
+    """Return the article's public web page as a rendition."""
+    return {"name": "web", "href": absolute(article.get_absolute_url()), "contenttype": "text/html"}
+
+
+def described(**texts: str) -> list[dict]:
+    """Return ninjs descriptions for the texts that are not empty, keyed by role."""
+    return [{"role": role, "value": text} for role, text in texts.items() if text]
+
+
+def infosources(article: Article) -> list[dict]:
+    """Return the original publisher of syndicated copy."""
+    if not article.source_name:
+        return []
+    source = {"name": article.source_name, "role": "originator", "uri": article.source_url}
+    return [{key: value for key, value in source.items() if value}]
+
+
+def headlines(article: Article) -> list[dict]:
+    """Return the main headline and the kicker, if any."""
+    result = [{"role": "main", "value": article.headline}]
+    if article.kicker:
+        result.append({"role": "kicker", "value": article.kicker})
+    return result
+
+
+def body(article: Article) -> dict:
+    """Return the sanitised HTML body with its counts."""
+    text = strip_tags(article.body)
+    return {
+        "role": "main",
+        "contenttype": "text/html",
+        "value": article.body,
+        "charcount": len(text),
+        "wordcount": len(text.split()),
+    }
+
+
+def people(article: Article) -> list[dict]:
+    """Return the bylined people, then the people the story mentions."""
+    bylined = [
+        {"name": b.person.full_name, "rel": b.role, "literal": b.person.slug,
+         "uri": absolute(b.person.get_absolute_url())}
+        for b in article.bylines.all()
+    ]  # fmt: skip
+    mentioned = [
+        {"name": m.person.full_name, "rel": "mentioned", "literal": m.person.slug,
+         "uri": absolute(m.person.get_absolute_url())}
+        for m in article.mentions.all()
+    ]  # fmt: skip
+    return bylined + mentioned
+
+
+def tag_arrays(article: Article) -> dict[str, list[dict]]:
+    """Return the tags sorted into subjects, places and organisations."""
+    arrays: dict[str, list[dict]] = {}
+    for item in article.tagged_items.all():
+        tag = item.tag
+        entry = {"name": tag.name, "literal": tag.slug, "uri": absolute(tag.get_absolute_url())}
+        if tag.kind == Tag.Kind.SERIES:
+            entry["rel"] = "series"
+        arrays.setdefault(TAG_ARRAYS[tag.kind], []).append(entry)
+    return arrays
+
+
+def picture(article: Article, number: int, image) -> dict:
+    """Return an image of the article as an associated picture item."""
+    association = {
+        "name": "lead-image" if image.is_lead else f"image-{number + 1}",
+        "uri": f"{article_uri(article)}#image-{image.pk}",
+        "type": "picture",
+        "descriptions": described(
+            caption=image.shown_caption, **{"alternative-text": image.shown_alt_text}
+        ),
+        "copyrightholder": image.shown_credit,
+        "renditions": [{"name": "original", "href": url} for url in [image_url(image)] if url],
+    }
+    return {key: value for key, value in association.items() if value not in ("", [])}

@@ -1,0 +1,26 @@
+"""Who may do what through the API: the admin's rules, in one place."""
+
+from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissions
+
+
+def can_see_unpublished(user) -> bool:
+    """Return True if the user may read drafts, scheduled and withdrawn articles."""
+    # The admin lets in active staff only, and shows a model to those who may view or change it.
+    return bool(
+        user
+        and user.is_active
+        and user.is_staff
+        and (user.has_perm("articles.view_article") or user.has_perm("articles.change_article"))
+    )
+
+
+class NewsroomModelPermissions(DjangoModelPermissions):
+    """Let anyone read public data; let active staff write with the model's permissions."""
+
+    def has_permission(self, request, view):
+        if request.method in SAFE_METHODS:
+            return True
+        user = request.user
+        if not (user and user.is_authenticated and user.is_active and user.is_staff):
+            return False
+        return super().has_permission(request, view)

@@ -1,0 +1,305 @@
+"""How sections, tags and articles look in the API, and what a client may write."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from django.utils.text import slugify
+from rest_framework import serializers
+
+from articles.models import Article, ArticleImage, Byline, Mention, Section, Tag, TaggedArticle
+from people.api.serializers import PersonRefSerializer, site_url
+from people.models import Person
+
+
+class SectionRefSerializer(serializers.ModelSerializer):
+    """A section with the path from the top of the paper down to it."""
+
+    path = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Section
+        fields = ["id", "slug", "name", "path"]
+        read_only_fields = fields
+
+    def get_path(self, section) -> list[dict[str, str]]:
+        return [{"slug": s.slug, "name": s.name} for s in section.path]
+
+
+class SectionSerializer(serializers.ModelSerializer):
+    parent = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Section.objects.all(), required=False, allow_null=True
+    )
+    path = serializers.SerializerMethodField()
+    web_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Section
+        fields = ["id", "slug", "name", "parent", "path", "description", "position", "web_url"]
+
+    def get_path(self, section) -> list[dict[str, str]]:
+        return [{"slug": s.slug, "name": s.name} for s in section.path]
+
+    def get_web_url(self, section) -> str:
+        return site_url(section.get_absolute_url())
+
+    def validate(self, attrs):
+        candidate = Section(pk=getattr(self.instance, "pk", None))
+        for field in ("slug", "name", "parent", "description", "position"):
+            value = attrs.get(field, getattr(self.instance, field, None))
+            setattr(candidate, field, value)
+        try:
+            candidate.clean()
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from error
+        return attrs
+
+
+class TagSerializer(serializers.ModelSerializer):
+    slug = serializers.SlugField(max_length=100, required=False, allow_blank=True)
+    web_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Tag
+        fields = ["id", "slug", "name", "kind", "description", "aliases", "web_url"]
+
+    def get_web_url(self, tag) -> str:
+        return site_url(tag.get_absolute_url())
+
+    def validate_slug(self, value):
+        others = Tag.objects.exclude(pk=getattr(self.instance, "pk", None))
+        if value and others.filter(slug=value).exists():
+            raise serializers.ValidationError("A tag with this slug already exists.")
+        return value
+
+
+class TagRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Tag
+        fields = ["id", "slug", "name", "kind"]
+        read_only_fields = fields
+
+
+class BylineSerializer(serializers.ModelSerializer):
+    person = PersonRefSerializer(read_only=True)
+
+    class Meta:
+        model = Byline
+        fields = ["person", "role"]
+        read_only_fields = fields
+
+
+class MentionSerializer(serializers.ModelSerializer):
+    person = PersonRefSerializer(read_only=True)
+
+    class Meta:
+        model = Mention
+        fields = ["person", "role_phrase", "count"]
+        read_only_fields = fields
+
+
+def image_url(image: ArticleImage) -> str | None:
+    """Return the public address of the figure's file, its own or the library's."""
+    file = image.file or (image.image.file if image.image_id else None)
+    return site_url(file.url) if file else None
+
+
+class ImageSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    caption = serializers.CharField(source="shown_caption", read_only=True)
+    credit = serializers.CharField(source="shown_credit", read_only=True)
+    alt_text = serializers.CharField(source="shown_alt_text", read_only=True)
+
+    class Meta:
+        model = ArticleImage
+        fields = ["url", "caption", "credit", "alt_text", "is_lead"]
+        read_only_fields = fields
+
+    def get_url(self, image) -> str | None:
+        return image_url(image)
+
+
+class SourceSerializer(serializers.Serializer):
+    origin = serializers.CharField()
+    name = serializers.CharField(source="source_name")
+    url = serializers.CharField(source="source_url")
+    copyright = serializers.CharField(source="copyright_line")
+
+
+class RelatedSerializer(serializers.ModelSerializer):
+    web_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Article
+        fields = ["id", "headline", "standfirst", "published_at", "web_url"]
+        read_only_fields = fields
+
+    def get_web_url(self, article) -> str:
+        return site_url(article.get_absolute_url())
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    """An article as apps and partners read it."""
+
+    web_url = serializers.SerializerMethodField()
+    section = SectionRefSerializer(read_only=True)
+    bylines = BylineSerializer(many=True, read_only=True)
+    mentions = MentionSerializer(many=True, read_only=True)
+    tags = serializers.SerializerMethodField()
+    images = ImageSerializer(many=True, read_only=True)
+    source = SourceSerializer(source="*", read_only=True)
+
+    class Meta:
+        model = Article
+        fields = [
+            "id", "web_url", "headline", "slug", "kicker", "standfirst", "body", "section",
+            "bylines", "mentions", "tags", "images", "source", "language", "status",
+            "published_at", "updated_at", "version",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def __init__(self, *args, **kwargs):
+        # `fields` is the client's sparse fieldset; None keeps every field.
+        self.only = kwargs.pop("only", None)
+        super().__init__(*args, **kwargs)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if self.only is not None:
+            fields = {name: field for name, field in fields.items() if name in self.only}
+        return fields
+
+    def get_web_url(self, article) -> str:
+        return site_url(article.get_absolute_url())
+
+    def get_tags(self, article) -> list[dict]:
+        items = article.tagged_items.all()
+        return TagRefSerializer([item.tag for item in items], many=True).data
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    """An article with its related coverage, as the article page shows it."""
+
+    related = serializers.SerializerMethodField()
+
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "related"]
+        read_only_fields = fields
+
+    def get_related(self, article) -> list[dict]:
+        related = self.context.get("related", [])
+        return RelatedSerializer(related, many=True).data
+
+
+READABLE_FIELDS = frozenset(ArticleDetailSerializer.Meta.fields)
+
+
+class TagInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=100)
+    kind = serializers.ChoiceField(choices=Tag.Kind.choices, default=Tag.Kind.TOPIC)
+
+
+class BylineInputSerializer(serializers.Serializer):
+    person = serializers.SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
+    role = serializers.ChoiceField(choices=Byline.Role.choices, default=Byline.Role.AUTHOR)
+
+
+class MentionInputSerializer(serializers.Serializer):
+    person = serializers.SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
+    role_phrase = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    count = serializers.IntegerField(min_value=1, max_value=100_000, default=1)
+
+
+class ArticleWriteSerializer(serializers.ModelSerializer):
+    """What an editor's client may send to create or change an article."""
+
+    slug = serializers.SlugField(max_length=200, required=False)
+    section = serializers.SlugRelatedField(slug_field="slug", queryset=Section.objects.all())
+    tags = TagInputSerializer(many=True, required=False)
+    bylines = BylineInputSerializer(many=True, required=False)
+    mentions = MentionInputSerializer(many=True, required=False)
+
+    class Meta:
+        model = Article
+        fields = [
+            "headline", "slug", "kicker", "standfirst", "body", "section", "tags", "bylines",
+            "mentions", "status", "published_at", "embargo_until", "language", "seo_title",
+            "seo_description", "origin", "source_name", "source_url", "copyright_line",
+        ]  # fmt: skip
+
+    def validate_bylines(self, bylines):
+        keys = [(b["person"].pk, b["role"]) for b in bylines]
+        if len(keys) != len(set(keys)):
+            raise serializers.ValidationError("The same person appears twice in one role.")
+        return bylines
+
+    def validate_mentions(self, mentions):
+        people = [m["person"].pk for m in mentions]
+        if len(people) != len(set(people)):
+            raise serializers.ValidationError("The same person is mentioned twice.")
+        return mentions
+
+    def validate_tags(self, tags):
+        names = [t["name"].strip().lower() for t in tags]
+        if len(names) != len(set(names)):
+            raise serializers.ValidationError("The same tag is given twice.")
+        return tags
+
+    def validate(self, attrs):
+        def current(field):
+            return attrs.get(field, getattr(self.instance, field, None))
+
+        errors = {}
+        if current("status") == Article.Status.PUBLISHED and not current("published_at"):
+            errors["published_at"] = "A published article needs a publication time."
+        embargo, published = current("embargo_until"), current("published_at")
+        if embargo and published and published < embargo:
+            errors["published_at"] = "The article is embargoed until after this time."
+        if errors:
+            raise serializers.ValidationError(errors)
+        if not current("slug"):
+            attrs["slug"] = slugify(current("headline") or "")[:200] or "article"
+        return attrs
+
+    @transaction.atomic
+    def create(self, validated_data):
+        relations = pop_relations(validated_data)
+        article = Article.objects.create(**validated_data)
+        replace_relations(article, **relations)
+        return article
+
+    @transaction.atomic
+    def update(self, article, validated_data):
+        relations = pop_relations(validated_data)
+        for field, value in validated_data.items():
+            setattr(article, field, value)
+        article.save()
+        replace_relations(article, **relations)
+        return article
+
+
+def pop_relations(data: dict) -> dict:
+    """Take the relation lists out of validated data; absent lists stay untouched."""
+    return {name: data.pop(name, None) for name in ("tags", "bylines", "mentions")}
+
+
+def replace_relations(article: Article, *, tags=None, bylines=None, mentions=None) -> None:
+    """Replace the article's tags, bylines and mentions with the given lists."""
+    if tags is not None:
+        article.tagged_items.all().delete()
+        for tag in tags:
+            TaggedArticle.objects.create(content_object=article, tag=tag_named(**tag))
+    if bylines is not None:
+        article.bylines.all().delete()
+        Byline.objects.bulk_create(
+            Byline(article=article, position=i, **byline) for i, byline in enumerate(bylines)
+        )
+    if mentions is not None:
+        article.mentions.all().delete()
+        Mention.objects.bulk_create(
+            Mention(article=article, position=i, **mention) for i, mention in enumerate(mentions)
+        )
+
+
+def tag_named(*, name: str, kind: str) -> Tag:
+    """Return the tag with this name (any case), creating it with `kind` if it is new."""
+    existing = Tag.objects.filter(name__iexact=name.strip()).first()
+    return existing or Tag.objects.create(name=name.strip(), kind=kind)

@@ -1,0 +1,261 @@
+"""API views: parse the request, apply the visibility rule, render."""
+
+from django.db import transaction
+from django.db.models import Prefetch, ProtectedError, Q
+from django.db.models.functions import Coalesce
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import APIException, NotFound, ValidationError
+from rest_framework.response import Response
+
+from articles.models import Article, ArticleImage, Mention, Section, Tag, TaggedArticle
+from articles.services.concurrency import StaleArticleError, claim_version
+from articles.services.related import related_articles
+
+from . import conditional
+from .filters import ArticleFilter, TagFilter
+from .ninjs import article_to_ninjs
+from .pagination import ArticlePages
+from .permissions import NewsroomModelPermissions, can_see_unpublished
+from .serializers import (
+    READABLE_FIELDS,
+    ArticleDetailSerializer,
+    ArticleSerializer,
+    ArticleWriteSerializer,
+    SectionSerializer,
+    TagSerializer,
+)
+
+BIGINT_MAX = 2**63 - 1
+FIELDS_PARAMETER = OpenApiParameter(
+    "fields",
+    OpenApiTypes.STR,
+    description="Comma-separated names of the fields to return (a sparse fieldset).",
+)
+
+
+class InUse(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "Still in use by articles or other records; remove those links first."
+    default_code = "in_use"
+
+
+def has_nul(values) -> bool:
+    """Return True if any value contains a NUL character, which databases refuse."""
+    return any("\x00" in str(value) for value in values)
+
+
+class NewsroomViewSet(viewsets.ModelViewSet):
+    """Shared behaviour: permissions, clean input, 409 on delete, validators on GET."""
+
+    permission_classes = [NewsroomModelPermissions]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        params = [v for key in request.query_params for v in request.query_params.getlist(key)]
+        if has_nul([*params, *request.query_params, *kwargs.values()]):
+            raise ValidationError({"detail": "NUL characters are not allowed in the address."})
+
+    def perform_destroy(self, instance):
+        try:
+            with transaction.atomic():
+                instance.delete()
+        except ProtectedError as error:
+            raise InUse() from error
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        response.render()
+        etag, last_modified = getattr(response, "validators", (None, None))
+        etag = etag or conditional.body_etag(response.content)
+        last_modified = last_modified or conditional.first_seen(etag)
+        return conditional.conditional_response(
+            request, response, etag=etag, last_modified=last_modified
+        )
+
+
+class IdOrSlugMixin:
+    """Find a detail by its numeric id or, failing that, by its slug."""
+
+    lookup_field = "slug"
+    lookup_url_kwarg = "id_or_slug"
+    lookup_value_regex = "[^/]+"
+
+    def get_object(self):
+        value = self.kwargs[self.lookup_url_kwarg]
+        condition = Q(slug=value)
+        if value.isdigit() and int(value) <= BIGINT_MAX:
+            condition |= Q(pk=int(value))
+        matches = list(self.get_queryset().filter(condition)[:2])
+        if not matches:
+            raise NotFound()
+        by_id = [obj for obj in matches if str(obj.pk) == value]
+        obj = (by_id or matches)[0]
+        self.check_object_permissions(self.request, obj)
+        return obj
+
+
+@extend_schema(tags=["sections"])
+class SectionViewSet(IdOrSlugMixin, NewsroomViewSet):
+    """Sections of the paper; articles of a section include its subsections'."""
+
+    queryset = Section.objects.with_ancestors()
+    serializer_class = SectionSerializer
+
+
+@extend_schema(tags=["tags"])
+class TagViewSet(IdOrSlugMixin, NewsroomViewSet):
+    """Topics, places, organisations and series; `name` looks them up by prefix."""
+
+    queryset = Tag.objects.all()
+    serializer_class = TagSerializer
+    filterset_class = TagFilter
+
+
+def article_queryset(user):
+    """Return the articles this user may read, with every relation fetched in fixed queries."""
+    articles = Article.objects.all() if can_see_unpublished(user) else Article.objects.published()
+    return (
+        articles.for_listing()
+        .prefetch_related(
+            Prefetch("mentions", queryset=Mention.objects.select_related("person")),
+            Prefetch("tagged_items", queryset=TaggedArticle.objects.select_related("tag")),
+            Prefetch("images", queryset=ArticleImage.objects.select_related("image")),
+        )
+        .annotate(sort_time=Coalesce("published_at", "created_at"))
+    )
+
+
+def requested_fields(request) -> frozenset[str] | None:
+    """Return the sparse fieldset asked for with `fields=`, or None for every field."""
+    raw = request.query_params.get("fields")
+    if raw is None:
+        return None
+    names = frozenset(name.strip() for name in raw.split(",") if name.strip())
+    unknown = sorted(names - READABLE_FIELDS)
+    if unknown:
+        raise ValidationError({"fields": f"Unknown field(s): {', '.join(unknown)}."})
+    return names
+
+
+WRITE_RESPONSES = {
+    200: ArticleDetailSerializer,
+    400: OpenApiResponse(description="Invalid data; the body names the fields."),
+    412: OpenApiResponse(description="If-Match is stale: the article changed; nothing saved."),
+    428: OpenApiResponse(description="If-Match is missing."),
+}
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="The ETag from your last GET of this article.",
+)
+
+
+@extend_schema(tags=["articles"])
+class ArticleViewSet(NewsroomViewSet):
+    """Published articles for everyone; every status for staff who may view articles."""
+
+    filterset_class = ArticleFilter
+    pagination_class = ArticlePages
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self):
+        articles = article_queryset(self.request.user)
+        if self.request.query_params.get("order-by") == "oldest":
+            return articles.order_by("sort_time", "pk")
+        return articles.order_by("-sort_time", "-pk")
+
+    def get_serializer_class(self):
+        if self.action in ("create", "update", "partial_update"):
+            return ArticleWriteSerializer
+        return ArticleDetailSerializer if self.action == "retrieve" else ArticleSerializer
+
+    def get_serializer(self, *args, **kwargs):
+        if self.action in ("list", "retrieve"):
+            kwargs["only"] = requested_fields(self.request)
+        return super().get_serializer(*args, **kwargs)
+
+    def get_object(self):
+        value = self.kwargs["pk"]
+        if int(value) > BIGINT_MAX:
+            raise NotFound()
+        return super().get_object()
+
+    @extend_schema(parameters=[FIELDS_PARAMETER])
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
+
+    @extend_schema(parameters=[FIELDS_PARAMETER])
+    def retrieve(self, request, *args, **kwargs):
+        article = self.get_object()
+        only = requested_fields(request)
+        related = related_articles(article) if only is None or "related" in only else []
+        context = {**self.get_serializer_context(), "related": related}
+        response = Response(self.get_serializer(article, context=context).data)
+        response.validators = (conditional.article_etag(article), article.updated_at)
+        return response
+
+    @extend_schema(
+        responses={201: ArticleDetailSerializer, 400: WRITE_RESPONSES[400]},
+    )
+    def create(self, request, *args, **kwargs):
+        writer = self.get_serializer(data=request.data)
+        writer.is_valid(raise_exception=True)
+        article = writer.save(created_by=request.user)
+        return self.read_back(article, status.HTTP_201_CREATED)
+
+    @extend_schema(parameters=[IF_MATCH], responses=WRITE_RESPONSES)
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        article = self.get_object()
+        conditional.check_if_match(request, article)
+        writer = self.get_serializer(article, data=request.data, partial=partial)
+        writer.is_valid(raise_exception=True)
+        with transaction.atomic():
+            try:
+                claim_version(article=article, expected=article.version)
+            except StaleArticleError as error:
+                raise conditional.PreconditionFailed() from error
+            writer.save()
+        return self.read_back(article, status.HTTP_200_OK)
+
+    @extend_schema(parameters=[IF_MATCH], responses=WRITE_RESPONSES)
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
+
+    @extend_schema(
+        parameters=[IF_MATCH],
+        responses={204: None, 412: WRITE_RESPONSES[412]},
+    )
+    def destroy(self, request, *args, **kwargs):
+        article = self.get_object()
+        if request.headers.get("If-Match"):
+            conditional.check_if_match(request, article)
+        self.perform_destroy(article)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        responses={200: OpenApiTypes.OBJECT},
+        description="The article as an IPTC ninjs 2.4 news item.",
+    )
+    @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)
+    def ninjs(self, request, pk=None):
+        article = self.get_object()
+        response = Response(article_to_ninjs(article))
+        response.validators = (conditional.article_etag(article), article.updated_at)
+        return response
+
+    def read_back(self, article, status_code):
+        """Return the article as a reader sees it now, with its new ETag."""
+        fresh = article_queryset(self.request.user).filter(pk=article.pk).first()
+        fresh = fresh or Article.objects.get(pk=article.pk)
+        context = {"related": related_articles(fresh)}
+        data = ArticleDetailSerializer(fresh, context=context).data
+        response = Response(data, status=status_code)
+        response["ETag"] = conditional.article_etag(fresh)
+        return response

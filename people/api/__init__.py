@@ -1,0 +1,1 @@
+"""The people endpoints of the JSON API."""

@@ -1,0 +1,43 @@
+"""Page numbers, cursors and the page-size cap."""
+
+import pytest
+
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_page_size_is_capped_at_100(api):
+    ArticleFactory.create_batch(101)
+
+    data = api.get("/api/v1/articles/", {"page-size": 500, "fields": "id"}).json()
+
+    assert data["count"] == 101
+    assert len(data["results"]) == 100
+
+
+def test_page_numbers_walk_the_list(api):
+    ArticleFactory.create_batch(5)
+
+    first = api.get("/api/v1/articles/", {"page-size": 2}).json()
+    last = api.get("/api/v1/articles/", {"page-size": 2, "page": 3}).json()
+
+    assert first["count"] == 5 and first["next"]
+    assert len(last["results"]) == 1 and last["next"] is None
+
+
+@pytest.mark.parametrize("order", ["newest", "oldest"])
+def test_a_cursor_pages_through_every_article_once_in_order(api, order):
+    articles = ArticleFactory.create_batch(7)
+    expected = [a.pk for a in sorted(articles, key=lambda a: (a.published_at, a.pk))]
+    if order == "newest":
+        expected.reverse()
+
+    seen, url = [], f"/api/v1/articles/?cursor=&page-size=3&order-by={order}"
+    while url:
+        data = api.get(url).json()
+        assert "count" not in data
+        seen += [a["id"] for a in data["results"]]
+        url = data["next"]
+
+    assert seen == expected
