@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from .admin_desk import ArticleDeskMixin
 from .admin_filters import TagKindFilter
+from .admin_import import ImportArticleMixin
 from .admin_widgets import PreloadedAutocompleteInlineMixin
 from .admin_workflow import ArticleWorkflowAdmin
 from .models import (
@@ -47,7 +48,16 @@ class ArticleImageInline(PreloadedAutocompleteInlineMixin, admin.StackedInline):
     model = ArticleImage
     extra = 0
     autocomplete_fields = ["image"]
-    fields = [("image", "file", "is_lead", "position"), "caption", ("credit", "alt_text")]
+    fields = [
+        ("image", "file", "needs_file", "is_lead", "position"),
+        "caption",
+        ("credit", "alt_text"),
+    ]
+    readonly_fields = ["needs_file"]
+
+    @admin.display(description="Needs an image file", boolean=True)
+    def needs_file(self, image):
+        return image.needs_file
 
 
 class RelatedArticleInline(PreloadedAutocompleteInlineMixin, admin.TabularInline):
@@ -66,7 +76,7 @@ class RelatedHeadlineInline(PreloadedAutocompleteInlineMixin, admin.TabularInlin
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleDeskMixin, ArticleWorkflowAdmin):
+class ArticleAdmin(ImportArticleMixin, ArticleDeskMixin, ArticleWorkflowAdmin):
     list_display = ["headline", "section", "status", "published_at", "byline_names"]
     list_filter = ["status", ("section", admin.RelatedOnlyFieldListFilter), TagKindFilter]
     list_select_related = ["section__parent__parent"]

@@ -1,0 +1,90 @@
+"""Read IPTC ninjs 2.x JSON (and the 1.x field names still in circulation) into the same shape."""
+
+import json
+import re
+
+from .plaintext import split_names
+from .result import FoundPerson, ImportRejected, ParsedArticle
+
+BY_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
+
+
+def parse_ninjs(text: str) -> ParsedArticle:
+    """Return the article described by the ninjs document `text`."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        message = f"The input is not valid JSON ({error.msg}, line {error.lineno})."
+        raise ImportRejected(message) from error
+    if not isinstance(document, dict):
+        raise ImportRejected("A ninjs document must be a JSON object.")
+    headline = _headline(document)
+    body = _body(document)
+    if not headline or not body:
+        raise ImportRejected("Found no article structure: the ninjs needs a headline and a body.")
+    if len(headline) > 200:
+        raise ImportRejected("The ninjs headline is longer than 200 characters.")
+    parsed = ParsedArticle(
+        headline=headline,
+        standfirst=_by_role(document.get("descriptions"), ("summary", "description", "abstract"))
+        or _text(document.get("description_text")),
+        body_html=body,
+        authors=split_names(BY_PREFIX.sub("", _text(document.get("by")))),
+        copyright_line=_text(document.get("copyrightnotice")),
+        source_name=_text(document.get("copyrightholder")),
+        source_url=_text(document.get("uri")) if _is_web(document.get("uri")) else "",
+    )
+    parsed.people = [_person(item) for item in _names(document.get("people"))]
+    parsed.tag_names = [
+        item["name"]
+        for key in ("subjects", "organisations", "places")
+        for item in _names(document.get(key))
+    ]
+    return parsed
+
+
+def _text(value) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _is_web(value) -> bool:
+    return isinstance(value, str) and value.startswith(("http://", "https://"))
+
+
+def _by_role(items, roles: tuple[str, ...]) -> str:
+    """Return the value of the first item with one of `roles` (or the first item at all)."""
+    if not isinstance(items, list):
+        return ""
+    items = [item for item in items if isinstance(item, dict) and _text(item.get("value"))]
+    chosen = [item for item in items if item.get("role") in roles] or items
+    return _text(chosen[0]["value"]) if chosen else ""
+
+
+def _headline(document: dict) -> str:
+    return _by_role(document.get("headlines"), ("main",)) or _text(document.get("headline"))
+
+
+def _body(document: dict) -> str:
+    bodies = document.get("bodies")
+    if isinstance(bodies, list):
+        html = [body for body in bodies if isinstance(body, dict) and "html" in _content_type(body)]
+        if value := _by_role(html or bodies, ("main", "")):
+            return value
+    return _text(document.get("body_html")) or _text(document.get("body_text"))
+
+
+def _content_type(body: dict) -> str:
+    return str(body.get("contenttype") or body.get("contentType") or "")
+
+
+def _names(items) -> list[dict]:
+    """Return the entries of a people/subjects list that carry a name."""
+    if not isinstance(items, list):
+        return []
+    return [item for item in items if isinstance(item, dict) and _text(item.get("name"))]
+
+
+def _person(item: dict) -> FoundPerson:
+    name = _text(item["name"])
+    role = _text(item.get("role_phrase")) or _text(item.get("description"))
+    return FoundPerson(name=name, surname=name.split()[-1], role_phrase=role[:255], count=1)
