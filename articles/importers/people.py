@@ -70,6 +70,17 @@ def surname_of(tokens: list[str]) -> str:
     return tokens[-1]
 
 
+def trim_to_name(tokens: list[str]) -> list[str]:
+    """Return the tokens from the given name on, when a hyphenated Chinese given name ends it."""
+    for index, token in enumerate(tokens[1:], start=1):
+        if is_given_hyphen(token):
+            start = max(index - 2, 0)
+            if start < index - 1 and _not_name_token(tokens[start]):
+                start += 1
+            return tokens[start : index + 1]
+    return tokens
+
+
 def split_title(tokens: list[str]) -> tuple[list[str], str]:
     """Return the name tokens of a capitalised run and the title written before them."""
     while tokens and tokens[0] in SENTENCE_STARTERS:
@@ -191,6 +202,7 @@ class PeopleFinder:
 
     def _read_run(self, tokens: list[str], context: _Context) -> None:
         name, title = split_title(tokens)
+        name = trim_to_name(name)
         if len(name) == 1:
             self._refer(name[0], context)
         elif 2 <= len(name) <= 4 and " ".join(name).lower() not in self.excluded:
@@ -291,7 +303,7 @@ def candidate_names(texts: Iterable[str]) -> set[str]:
     names = set()
     for text in texts:
         for match in RUN.finditer(text):
-            name, _ = split_title(match.group().split(" "))
+            name = trim_to_name(split_title(match.group().split(" "))[0])
             if 2 <= len(name) <= 4:
                 names.add(" ".join(name))
     return names

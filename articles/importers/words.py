@@ -49,7 +49,8 @@ Library Stadium Arena Hotel Restaurant Cafe Mosque Army Navy Force Forces Police
 # Nouns that end a description of someone ("veteran lawmaker", "liaison chief").
 ROLE_NOUNS = words_of("""
 academic activist actor actress athlete driver farmer fisherman hawker
-planner runner shopkeeper stallholder swimmer vendor volunteer winner adviser advisor ambassador analyst architect artist author
+planner runner shopkeeper stallholder swimmer vendor volunteer winner adviser advisor
+ambassador analyst architect artist author
 banker barrister billionaire boss broker businessman businesswoman campaigner candidate ceo
 chair chairman chairwoman chancellor chef chief coach colleague commentator commissioner
 consultant convenor co-founder councillor curator delegate deputy designer diplomat director
