@@ -1,6 +1,7 @@
 """Make resized WebP and JPEG renditions of library images once, and find them afterwards."""
 
 from io import BytesIO
+from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -93,7 +94,9 @@ def store(image: Image, picture: PILImage.Image, fmt: str, width: int, ratio: Ra
     spec = spec_name(width, ratio)
     extension = "jpg" if fmt == Rendition.Format.JPEG else "webp"
     rendition = Rendition(image=image, format=fmt, spec=spec, width=width, height=height)
-    rendition.file.save(f"{image.pk}-{spec}.{extension}", ContentFile(buffer.getvalue()), False)
+    # The library file's stem carries a random token, so rendition names never collide.
+    name = f"{PurePosixPath(image.file.name).stem}-{spec}.{extension}"
+    rendition.file.save(name, ContentFile(buffer.getvalue()), save=False)
     try:
         with transaction.atomic():
             rendition.save()
