@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
 from django.db.models.expressions import Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
@@ -17,7 +17,10 @@ from .models import (
     Section,
     TaggedArticle,
 )
+from .seo import article_metadata
+from .services.related import next_in_section_queryset, related_queryset
 
+LISTING_PATH = ("section__parent__parent",)
 TOP_STORIES = 5
 PER_SECTION = 4
 # The home page looks for each section's latest among this many newest articles, so the
@@ -51,6 +54,32 @@ def published_article_for_page(pk: int) -> Article | None:
         .filter(pk=pk)
         .first()
     )
+
+
+def article_page_context(article: Article) -> dict:
+    """Return what the article template shows beside a prefetched article."""
+    return {
+        "article": article,
+        "current_section_root": article.section.path[0],
+        "meta": article_metadata(article),
+        "tag_groups": tags_by_kind(article),
+        **related_coverage(article),
+    }
+
+
+def related_coverage(article: Article, *, related: int = 6, following: int = 5) -> dict:
+    """Return the Related and Next-in-section lists, their bylines fetched in one query."""
+    lists = {
+        "related": list(related_queryset(article).select_related(*LISTING_PATH)[:related]),
+        "next_in_section": list(
+            next_in_section_queryset(article).select_related(*LISTING_PATH)[:following]
+        ),
+    }
+    prefetch_related_objects(
+        lists["related"] + lists["next_in_section"],
+        Prefetch("bylines", queryset=Byline.objects.select_related("person")),
+    )
+    return lists
 
 
 def home_fronts() -> tuple[list[Article], list[SectionFront]]:

@@ -11,9 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from . import selectors, seo
+from . import selectors
 from .models import Article, Section, Tag
-from .services.related import next_in_section, related_articles
 
 # Public pages only read, so they skip ATOMIC_REQUESTS: no transaction round-trips and, on
 # SQLite, no write lock taken by a reader (see @transaction.non_atomic_requests below).
@@ -69,14 +68,7 @@ def article_detail(request, section, pk, slug):
         return _missing_article(request, pk)
     if (section, slug) != (article.section.slug, article.slug):
         return redirect(article, permanent=True)
-    context = {
-        "article": article,
-        "current_section_root": article.section.path[0],
-        "meta": seo.article_metadata(article),
-        "tag_groups": selectors.tags_by_kind(article),
-        "related": related_articles(article),
-        "next_in_section": next_in_section(article),
-    }
+    context = selectors.article_page_context(article)
     return render(request, "articles/article_detail.html", context)
 
 

@@ -36,6 +36,16 @@ def related_articles(article: Article, *, limit: int = 6) -> list[Article]:
     """Return the editor's published picks in order, then the best-ranked published articles."""
     if limit <= 0:
         return []
+    return list(related_queryset(article).for_listing()[:limit])
+
+
+def next_in_section(article: Article, *, limit: int = 5) -> list[Article]:
+    """Return the newest other published articles in the article's own section."""
+    return list(next_in_section_queryset(article).for_listing()[:limit])
+
+
+def related_queryset(article: Article) -> QuerySet:
+    """Return the ranked related articles as an unsliced QuerySet, picks first."""
     people = Mention.objects.filter(article=article).values("person_id")
     tags = TaggedArticle.objects.filter(content_object=article).values("tag_id")
     picks = RelatedArticle.objects.filter(from_article=article)
@@ -46,7 +56,7 @@ def related_articles(article: Article, *, limit: int = 6) -> list[Article]:
         | Q(pk__in=_newest(public.filter(tagged_items__tag_id__in=tags)))
         | Q(pk__in=_newest(public.filter(section_id=article.section_id)))
     )
-    ranked = (
+    return (
         public.filter(candidates)
         .exclude(pk=article.pk)
         .annotate(
@@ -54,19 +64,16 @@ def related_articles(article: Article, *, limit: int = 6) -> list[Article]:
             score=_score(article, people, tags),
         )
         .order_by(F("pick_position").asc(nulls_last=True), "-score", "-published_at", "-pk")
-        .for_listing()
     )
-    return list(ranked[:limit])
 
 
-def next_in_section(article: Article, *, limit: int = 5) -> list[Article]:
-    """Return the newest other published articles in the article's own section."""
-    return list(
+def next_in_section_queryset(article: Article) -> QuerySet:
+    """Return the other published articles of the article's section, newest first."""
+    return (
         Article.objects.published()
         .filter(section_id=article.section_id)
         .exclude(pk=article.pk)
-        .for_listing()
-        .newest_first()[:limit]
+        .newest_first()
     )
 
 

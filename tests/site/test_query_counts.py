@@ -1,0 +1,105 @@
+"""Every public page costs the same number of queries with 1 or 30 of each relation."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from people.models import Person
+from tests.factories import (
+    ArticleFactory,
+    BylineFactory,
+    MentionFactory,
+    PersonFactory,
+    RelatedArticleFactory,
+    RelatedHeadlineFactory,
+    SectionFactory,
+    TagFactory,
+    TaggedArticleFactory,
+)
+
+pytestmark = pytest.mark.django_db
+SIZES = [1, 30]
+
+# The counts measured at size 30 (listed in the README's "Reading the site"), so a page
+# that starts to query once per item fails here.
+LIMITS = {
+    "article": 11,
+    "home": 6,
+    "section": 6,
+    "topic": 5,
+    "person": 9,
+    "archive": 4,
+    "feed": 5,
+    "sitemap": 4,
+    "news_sitemap": 3,
+}
+
+
+@pytest.fixture
+def world(rich_article):
+    """Return a builder of a newsroom with `n` of every relation around one article."""
+
+    def build(n):
+        section = SectionFactory(parent=SectionFactory(parent=SectionFactory()))
+        article = rich_article(n, section=section)
+        reporter = PersonFactory(kind=Person.Kind.CONTRIBUTOR)
+        tag = article.tagged_items.first().tag
+        for _ in range(n):
+            other = ArticleFactory(section=section)
+            BylineFactory(article=other, person=reporter)
+            MentionFactory(article=other, person=reporter)
+            TaggedArticleFactory(content_object=other, tag=tag)
+            BylineFactory(article=other)
+            RelatedArticleFactory(from_article=article, to_article=other)
+            RelatedHeadlineFactory(article=article, target=other)
+            TagFactory()
+            SectionFactory(parent=section.parent)
+        return article, reporter, tag
+
+    return build
+
+
+def pages(article, reporter, tag):
+    now = article.published_at
+    return {
+        "article": article.get_absolute_url(),
+        "home": "/",
+        "section": article.section.parent.parent.get_absolute_url(),
+        "topic": tag.get_absolute_url(),
+        "person": reporter.get_absolute_url(),
+        "archive": f"/archive/{now.year}/{now.month}/",
+        "feed": f"/feeds/person/{reporter.slug}/",
+        "sitemap": "/sitemap-articles.xml",
+        "news_sitemap": "/news-sitemap.xml",
+    }
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured.captured_queries)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_each_page_type_runs_a_constant_number_of_queries(client, world, size):
+    counts = {kind: count_queries(client, url) for kind, url in pages(*world(size)).items()}
+    over = {kind: (n, LIMITS[kind]) for kind, n in counts.items() if n > LIMITS[kind]}
+    assert over == {}
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_each_sitemap_part_runs_a_constant_number_of_queries(client, world, size):
+    world(size)
+    parts = ["articles", "sections", "topics", "people"]
+    counts = {part: count_queries(client, f"/sitemap-{part}.xml") for part in parts}
+    assert max(counts.values()) <= LIMITS["sitemap"], counts
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_article_page_stays_within_twelve_queries(
+    client, world, size, django_assert_max_num_queries
+):
+    article, _, _ = world(size)
+    with django_assert_max_num_queries(12):
+        client.get(article.get_absolute_url())
