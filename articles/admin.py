@@ -20,6 +20,7 @@ from .models import (
     Tag,
     TaggedArticle,
 )
+from .search.admin import SearchServiceAdminMixin
 from .services.tags import merge_tags
 
 
@@ -76,7 +77,7 @@ class RelatedHeadlineInline(PreloadedAutocompleteInlineMixin, admin.TabularInlin
 
 
 @admin.register(Article)
-class ArticleAdmin(ImportArticleMixin, ArticleDeskMixin, ArticleWorkflowAdmin):
+class ArticleAdmin(SearchServiceAdminMixin, ImportArticleMixin, ArticleDeskMixin, ArticleWorkflowAdmin):
     list_display = ["headline", "section", "status", "published_at", "byline_names"]
     list_filter = ["status", ("section", admin.RelatedOnlyFieldListFilter), TagKindFilter]
     list_select_related = ["section__parent__parent"]

@@ -1,0 +1,112 @@
+"""The readers' search page and the admin's search box."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    ArticleFactory,
+    BylineFactory,
+    MentionFactory,
+    SectionFactory,
+    TaggedArticleFactory,
+)
+
+URL = reverse("search:search")
+
+
+def test_the_page_shows_highlighted_results(client, newsroom):
+    response = client.get(URL, {"q": "green bonds"})
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Green bonds draw record interest" in page
+    assert "<mark>green</mark> <mark>bonds</mark>" in page.lower()
+    assert "secret plan" not in page
+
+
+def test_a_draft_is_never_shown_to_a_reader(client, newsroom):
+    response = client.get(URL, {"q": "secret"})
+
+    assert "Green bonds secret plan" not in response.content.decode()
+    assert "Nothing matches" in response.content.decode()
+
+
+def test_an_empty_result_page_helps_and_counts_matches_outside_the_filters(client, newsroom):
+    response = client.get(URL, {"q": "summit", "section": "business"})
+
+    page = response.content.decode()
+    assert "Nothing matches" in page
+    assert "1 match without the filters" in page
+    assert "Check the spelling" in page
+
+
+def test_filters_by_topic_and_person_name_narrow_the_results(client, newsroom):
+    TaggedArticleFactory(content_object=newsroom["body"]).tag.name  # noqa: B018
+
+    response = client.get(URL, {"q": "lawmaker", "person": "Priscilla Quennell Leung"})
+
+    assert list(response.context["page"].object_list) == [newsroom["named"]]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "bonds", "tag": "no-such-topic"},
+        {"q": "bonds", "person": "Nobody Atall"},
+        {"q": "bonds", "date_from": "2024-05-02", "date_to": "2024-05-01"},
+        {"q": "bonds", "date_from": "yesterday"},
+        {"q": "bonds", "section": "no-such-section"},
+        {"q": "x" * 500},
+    ],
+)
+def test_bad_parameters_get_a_clear_message_not_an_error(client, newsroom, params):
+    response = client.get(URL, params)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert response.context["page"] is None
+
+
+def test_pages_beyond_the_first_keep_the_query(client, db):
+    ArticleFactory.create_batch(25, headline="Dragon boat race")
+
+    response = client.get(URL, {"q": "dragon", "page": "2"})
+
+    page = response.context["page"]
+    assert (page.number, len(page.object_list), page.paginator.count) == (2, 5, 25)
+    assert "q=dragon&amp;page=1" in response.content.decode()
+
+
+def test_a_reader_cannot_post(client, db):
+    assert client.post(URL, {"q": "x"}).status_code == 405
+
+
+@pytest.mark.parametrize("size", [1, 30])
+def test_the_page_runs_a_constant_number_of_queries(
+    client, db, django_assert_max_num_queries, size
+):
+    section = SectionFactory()
+    for _ in range(size):
+        article = ArticleFactory(headline="Harbourfront promenade", section=section)
+        BylineFactory(article=article)
+        MentionFactory(article=article)
+        TaggedArticleFactory(content_object=article)
+
+    # Savepoint and release, the section filter, count, page, bylines, snippets, the
+    # section menu of the form, and the layout's navigation.
+    with django_assert_max_num_queries(9):
+        response = client.get(URL, {"q": "promenade", "section": section.slug})
+
+    assert response.context["page"].paginator.count == size
+
+
+def test_the_admin_search_uses_the_service_and_finds_drafts(editor_client, newsroom):
+    response = editor_client.get(reverse("admin:articles_article_changelist"), {"q": "secret"})
+
+    assert list(response.context["cl"].result_list) == [newsroom["draft"]]
+
+
+def test_the_admin_search_finds_names_the_old_field_search_missed(editor_client, newsroom):
+    response = editor_client.get(reverse("admin:articles_article_changelist"), {"q": "Quennell"})
+
+    assert list(response.context["cl"].result_list) == [newsroom["named"]]
