@@ -77,7 +77,9 @@ class RelatedHeadlineInline(PreloadedAutocompleteInlineMixin, admin.TabularInlin
 
 
 @admin.register(Article)
-class ArticleAdmin(SearchServiceAdminMixin, ImportArticleMixin, ArticleDeskMixin, ArticleWorkflowAdmin):
+class ArticleAdmin(
+    SearchServiceAdminMixin, ImportArticleMixin, ArticleDeskMixin, ArticleWorkflowAdmin
+):
     list_display = ["headline", "section", "status", "published_at", "byline_names"]
     list_filter = ["status", ("section", admin.RelatedOnlyFieldListFilter), TagKindFilter]
     list_select_related = ["section__parent__parent"]
