@@ -7,6 +7,8 @@ from .plaintext import split_names
 from .result import FoundPerson, ImportRejected, ParsedArticle
 
 BY_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
+# ninjs `rel` values that make a person a byline rather than someone the story mentions.
+BYLINE_RELS = {"author", "additional_reporting", "photographer", "editor", "creator", "byline"}
 
 
 def parse_ninjs(text: str) -> ParsedArticle:
@@ -24,23 +26,56 @@ def parse_ninjs(text: str) -> ParsedArticle:
         raise ImportRejected("Found no article structure: the ninjs needs a headline and a body.")
     if len(headline) > 200:
         raise ImportRejected("The ninjs headline is longer than 200 characters.")
+    source = _source(document)
     parsed = ParsedArticle(
         headline=headline,
+        kicker=_kicker(document),
         standfirst=_by_role(document.get("descriptions"), ("summary", "description", "abstract"))
         or _text(document.get("description_text")),
         body_html=body,
-        authors=split_names(BY_PREFIX.sub("", _text(document.get("by")))),
         copyright_line=_text(document.get("copyrightnotice")),
-        source_name=_text(document.get("copyrightholder")),
-        source_url=_text(document.get("uri")) if _is_web(document.get("uri")) else "",
+        source_name=_text(source.get("name")) or _text(document.get("copyrightholder")),
+        source_url=_text(source.get("uri")) if _is_web(source.get("uri")) else "",
     )
-    parsed.people = [_person(item) for item in _names(document.get("people"))]
+    _read_people(parsed, document)
     parsed.tag_names = [
         item["name"]
         for key in ("subjects", "organisations", "places")
         for item in _names(document.get(key))
     ]
     return parsed
+
+
+def _read_people(parsed: ParsedArticle, document: dict) -> None:
+    """Sort ninjs people into bylines (by their `rel`) and people mentioned."""
+    people = _names(document.get("people"))
+    for item in people:
+        rel = _text(item.get("rel"))
+        if rel == "additional_reporting":
+            parsed.additional_reporting.append(_text(item["name"]))
+        elif rel in ("photographer", "editor"):
+            parsed.other_bylines.append((_text(item["name"]), rel))
+        elif rel in BYLINE_RELS:
+            parsed.authors.append(_text(item["name"]))
+        else:
+            parsed.people.append(_person(item))
+    if not (parsed.authors or parsed.additional_reporting or parsed.other_bylines):
+        parsed.authors = split_names(BY_PREFIX.sub("", _text(document.get("by"))))
+
+
+def _source(document: dict) -> dict:
+    sources = [s for s in document.get("infosources") or [] if isinstance(s, dict)]
+    return next(
+        (s for s in sources if s.get("role") == "originator"), sources[0] if sources else {}
+    )
+
+
+def _kicker(document: dict) -> str:
+    headlines = document.get("headlines")
+    if not isinstance(headlines, list):
+        return ""
+    kickers = [h for h in headlines if isinstance(h, dict) and h.get("role") == "kicker"]
+    return _text(kickers[0].get("value"))[:60] if kickers else ""
 
 
 def _text(value) -> str:

@@ -36,10 +36,12 @@ class ParsedArticle:
     """Everything recognised in one piece of copy."""
 
     headline: str
+    kicker: str = ""
     standfirst: str = ""
     dateline: str = ""
     authors: list[str] = field(default_factory=list)
     additional_reporting: list[str] = field(default_factory=list)
+    other_bylines: list[tuple[str, str]] = field(default_factory=list)  # (name, byline role)
     blocks: list[Block] = field(default_factory=list)
     body_html: str = ""
     people: list[FoundPerson] = field(default_factory=list)

@@ -206,8 +206,10 @@ def _match_people(found: list[FoundPerson]) -> list[PlannedPerson]:
 
 
 def _match_bylines(parsed: ParsedArticle) -> list[PlannedByline]:
-    wanted = [(name, Byline.Role.AUTHOR) for name in parsed.authors] + [
-        (name, Byline.Role.ADDITIONAL_REPORTING) for name in parsed.additional_reporting
+    wanted = [
+        *((name, Byline.Role.AUTHOR) for name in parsed.authors),
+        *((name, Byline.Role.ADDITIONAL_REPORTING) for name in parsed.additional_reporting),
+        *parsed.other_bylines,
     ]
     candidates = _people_named({name for name, _ in wanted})
     return [
@@ -244,6 +246,7 @@ def _write(plan: ImportPlan, *, status: str, user) -> Article:
     parsed = plan.parsed
     article = Article.objects.create(
         headline=parsed.headline,
+        kicker=parsed.kicker[:60],
         slug=slugify(parsed.headline)[:200] or "article",
         standfirst=parsed.standfirst[:600],
         section=plan.section,
