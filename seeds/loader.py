@@ -20,6 +20,8 @@ from articles.models import (
 )
 from people.models import Affiliation, Person
 
+from .images import attach_demo_images
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -35,6 +37,7 @@ def load_newsroom(data_dir: Path = DATA_DIR) -> dict[str, int]:
     tags = load_tags(read("tags", data_dir))
     people = load_people(read("people", data_dir))
     articles = load_articles(read("articles", data_dir), sections, tags, people)
+    attach_demo_images(articles)
     return {
         "sections": len(sections),
         "tags": len(tags),

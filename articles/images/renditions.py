@@ -87,7 +87,7 @@ def store(image: Image, picture: PILImage.Image, fmt: str, width: int, ratio: Ra
     resized = (
         picture
         if width == picture.width
-        else picture.resize((width, height), PILImage.Resampling.LANCZOS)
+        else picture.resize((width, height), PILImage.Resampling.LANCZOS, reducing_gap=3.0)
     )
     buffer = BytesIO()
     resized.save(buffer, **FORMATS[fmt])

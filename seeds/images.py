@@ -1,0 +1,101 @@
+"""Illustrations for the demo newsroom, drawn with Pillow and kept in the image library."""
+
+import hashlib
+import random
+from io import BytesIO
+
+from django.core.files.base import ContentFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+
+from articles.images.models import Image
+from articles.images.renditions import ensure_renditions
+from articles.models import ArticleImage
+
+SIZE = (1600, 900)
+PALETTES = [
+    ("#0b3954", "#f4d35e", "#087e8b", "#ff5a5f"),
+    ("#22223b", "#f2e9e4", "#9a8c98", "#c9ada7"),
+    ("#1d3557", "#f1faee", "#a8dadc", "#e63946"),
+    ("#283618", "#fefae0", "#606c38", "#dda15e"),
+    ("#3d405b", "#f4f1de", "#81b29a", "#e07a5f"),
+]
+
+
+def attach_demo_images(articles) -> int:
+    """Give every demo article image a library illustration; return how many were drawn."""
+    drawn = 0
+    uses = ArticleImage.objects.filter(article__in=articles.values()).select_related("article")
+    for use in uses:
+        image, created = library_image_for(use)
+        drawn += created
+        ArticleImage.objects.filter(pk=use.pk).update(image=image)
+    return drawn
+
+
+def library_image_for(use: ArticleImage) -> tuple[Image, bool]:
+    """Return the illustration for one article image, drawing it only the first time."""
+    existing = Image.objects.filter(
+        caption=use.caption, credit=use.credit, alt_text=use.alt_text
+    ).first()
+    if existing:
+        return existing, False
+    seed = f"{use.article.slug}/{use.caption}"
+    image = Image(caption=use.caption, credit=use.credit, alt_text=use.alt_text)
+    image.file.save(f"{use.article.slug[:30]}.jpg", ContentFile(illustration(seed)), save=False)
+    image.save()
+    ensure_renditions(image)
+    return image, True
+
+
+def illustration(seed: str) -> bytes:
+    """Return a JPEG of a harbour skyline or a route map, the same for the same seed."""
+    rng = random.Random(hashlib.sha256(seed.encode()).digest())
+    sky, light, mid, accent = rng.choice(PALETTES)
+    picture = PILImage.new("RGB", SIZE, sky)
+    draw = ImageDraw.Draw(picture)
+    if "map" in seed.lower():
+        draw_map(draw, rng, light, mid, accent)
+    else:
+        draw_skyline(draw, rng, light, mid, accent)
+    buffer = BytesIO()
+    picture.save(buffer, format="JPEG", quality=90)
+    return buffer.getvalue()
+
+
+def draw_skyline(draw, rng, light, mid, accent) -> None:
+    """Draw a sun, a row of towers and the water in front of them."""
+    width, height = SIZE
+    sun = rng.randint(200, width - 200)
+    draw.ellipse((sun - 110, 140, sun + 110, 360), fill=accent)
+    x = 0
+    while x < width:
+        tower_w = rng.randint(60, 160)
+        top = rng.randint(260, 560)
+        draw.rectangle((x, top, x + tower_w, height * 0.72), fill=mid)
+        for wy in range(top + 20, int(height * 0.7), 40):
+            for wx in range(x + 12, x + tower_w - 16, 28):
+                if rng.random() < 0.55:
+                    draw.rectangle((wx, wy, wx + 12, wy + 18), fill=light)
+        x += tower_w + rng.randint(4, 30)
+    draw.rectangle((0, height * 0.72, width, height), fill=light)
+    for y in range(int(height * 0.75), height, 26):
+        draw.line(
+            (rng.randint(0, width // 2), y, rng.randint(width // 2, width), y), fill=mid, width=4
+        )
+
+
+def draw_map(draw, rng, light, mid, accent) -> None:
+    """Draw land masses, and routes joining a home port to other cities."""
+    width, height = SIZE
+    for _ in range(7):
+        cx, cy = rng.randint(0, width), rng.randint(0, height)
+        rx, ry = rng.randint(120, 420), rng.randint(80, 260)
+        draw.ellipse((cx - rx, cy - ry, cx + rx, cy + ry), fill=mid)
+    home = (width * 0.62, height * 0.48)
+    for _ in range(5):
+        city = (rng.randint(80, width - 80), rng.randint(80, height - 80))
+        middle = ((home[0] + city[0]) / 2, min(home[1], city[1]) - 120)
+        draw.line([home, middle, city], fill=accent, width=7, joint="curve")
+        draw.ellipse((city[0] - 14, city[1] - 14, city[0] + 14, city[1] + 14), fill=light)
+    draw.ellipse((home[0] - 22, home[1] - 22, home[0] + 22, home[1] + 22), fill=accent)

@@ -1,0 +1,25 @@
+"""The demo newsroom is illustrated with pictures drawn for it, never duplicated on re-seed."""
+
+import pytest
+from django.core.management import call_command
+
+from articles.images.models import Image, Rendition
+from articles.models import ArticleImage
+from seeds.images import illustration
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_demo_image_gets_a_credited_illustration_with_renditions_once():
+    call_command("seed")
+    uses = ArticleImage.objects.select_related("image")
+    assert uses.exists() and all(use.image_id for use in uses)
+    assert all(use.shown_credit == "Masthead illustration" and use.shown_alt_text for use in uses)
+    images, renditions = Image.objects.count(), Rendition.objects.count()
+    assert renditions == images * 8  # 320–1280 wide, WebP and JPEG; never upscaled to 1920
+    call_command("seed")
+    assert (Image.objects.count(), Rendition.objects.count()) == (images, renditions)
+
+
+def test_illustrations_are_deterministic():
+    assert illustration("a/b") == illustration("a/b") != illustration("a/c")
