@@ -1,0 +1,110 @@
+"""The admin's Import article page: paste or upload, preview, confirm."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from articles.models import Article, ArticleImage
+from people.models import Person
+from tests.factories import UserFactory
+
+URL = reverse("admin:articles_article_import")
+
+
+def preview(client, **data):
+    return client.post(URL, {"format": "text", "section": "", **data})
+
+
+def test_the_article_list_links_to_the_import_page(editor_client):
+    response = editor_client.get(reverse("admin:articles_article_changelist"))
+    assert f'href="{URL}"' in response.content.decode()
+    assert editor_client.get(URL).status_code == 200
+
+
+def test_pasted_copy_is_previewed_before_anything_is_written(editor_client, ferry_bytes, sections):
+    response = preview(editor_client, text=ferry_bytes.decode())
+    page = response.content.decode()
+    assert response.status_code == 200
+    for expected in [
+        "Penang’s ferry terminal bets on night markets",
+        "Stalls at half the rent",
+        "Figure (needs an image file):",
+        "Felicia Wong Sze Min",
+        "state tourism councillor",
+        "new, flagged for review",
+        "Additional reporting",
+        "Palm oil exporters brace for softer demand",
+        "Create the draft",
+    ]:
+        assert expected in page, expected
+    assert not Article.objects.exists() and not Person.objects.exists()
+
+
+def test_confirming_the_preview_creates_the_draft_and_opens_it(
+    editor_client, editor, ferry_bytes, sections
+):
+    text = ferry_bytes.decode()
+    response = preview(editor_client, text=text, section=sections["business"].pk, confirm="1")
+    article = Article.objects.get()
+    assert response.status_code == 302
+    assert response.url == reverse("admin:articles_article_change", args=[article.pk])
+    assert article.status == Article.Status.DRAFT and article.created_by == editor
+    assert article.section == sections["business"]
+    change_page = editor_client.get(response.url).content.decode()
+    assert "Needs an image file" in change_page and "icon-yes.svg" in change_page
+
+
+def test_an_uploaded_file_is_previewed_and_keeps_its_text_for_the_confirmation(
+    editor_client, swim_bytes, sections
+):
+    upload = SimpleUploadedFile("swim.txt", swim_bytes, content_type="text/plain")
+    response = editor_client.post(URL, {"format": "text", "upload": upload})
+    page = response.content.decode()
+    assert "Evelyn Tan Pei Shan" in page and '<textarea name="text" hidden' in page
+    response = preview(editor_client, text=response.context["plan"].text, confirm="1")
+    assert response.status_code == 302
+    assert ArticleImage.objects.get().credit == "Island Swim Club"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "The input is empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        ("caf\u00e9\n\nclosed".encode("latin-1"), "not UTF-8"),
+        (b"x" * (2 * 1024 * 1024 + 1), "limit is 2 MB"),
+    ],
+)
+def test_bad_uploads_get_a_form_error_and_write_nothing(editor_client, sections, data, message):
+    upload = SimpleUploadedFile("copy.txt", data) if data else None
+    payload = {"format": "text", "confirm": "1", **({"upload": upload} if upload else {})}
+    response = editor_client.post(URL, payload)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_structureless_paste_gets_a_form_error(editor_client, sections):
+    response = preview(editor_client, text="word " * 100, confirm="1")
+    assert "Found no article structure" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_the_same_copy_twice_opens_the_first_article(editor_client, ferry_bytes, sections):
+    text = ferry_bytes.decode()
+    preview(editor_client, text=text, confirm="1")
+    page = preview(editor_client, text=text).content.decode()
+    assert "This copy was imported before" in page
+    response = preview(editor_client, text=text, confirm="1")
+    assert response.url == reverse("admin:articles_article_change", args=[Article.objects.get().pk])
+
+
+def test_only_editors_who_may_add_articles_can_import(client, ferry_bytes, sections):
+    assert client.get(URL).status_code == 302  # to the login page
+    reader = UserFactory(is_staff=True)
+    reader.user_permissions.set(Permission.objects.filter(codename="view_article"))
+    client.force_login(reader)
+    assert client.get(URL).status_code == 403
+    assert client.post(URL, {"text": ferry_bytes.decode(), "confirm": "1"}).status_code == 403
+    assert not Article.objects.exists()
