@@ -6,12 +6,15 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from articles.preview import shared_preview
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("articles.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("person/", include("people.urls")),
+    path("preview/<str:token>/", shared_preview, name="article-preview"),
     path("search/", include("articles.search.urls")),
     path("", include("articles.urls")),
 ]

@@ -1,0 +1,425 @@
+"""The workflow side of the articles admin: roles, transitions, history, previews, recovery."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from reversion.admin import VersionAdmin
+from reversion.models import Version
+
+from . import preview
+from .admin_conflicts import ArticleAdminForm
+from .models import Article
+from .services import policy, publishing
+from .services.concurrency import StaleArticleError, claim_version
+from .services.revisions import (
+    deleted_versions,
+    diff_versions,
+    recover_article,
+    restore_revision,
+    versions_of,
+)
+
+Status = Article.Status
+TEMPLATES = "admin/articles/article/"
+
+
+@dataclass(frozen=True)
+class Transition:
+    label: str
+    service: Callable
+    allowed: Callable  # (user, article) -> bool
+    needs_time: bool = False
+    takes_note: bool = False
+
+
+TRANSITIONS = {
+    "submit": Transition(
+        "Submit for review",
+        publishing.submit_for_review,
+        lambda user, a: a.status == Status.DRAFT and policy.can_edit(user, a),
+    ),
+    "return": Transition(
+        "Return to draft",
+        publishing.return_to_draft,
+        lambda user, a: a.status == Status.IN_REVIEW and policy.can_edit_any(user),
+        takes_note=True,
+    ),
+    "publish": Transition(
+        "Publish now",
+        publishing.publish,
+        lambda user, a: policy.can_publish(user) and not a.is_public,
+    ),
+    "schedule": Transition(
+        "Schedule",
+        publishing.schedule,
+        lambda user, a: policy.can_publish(user) and not a.is_public,
+        needs_time=True,
+    ),
+    "unpublish": Transition(
+        "Unpublish",
+        publishing.unpublish,
+        lambda user, a: policy.can_publish(user) and a.status == Status.PUBLISHED,
+        takes_note=True,
+    ),
+}
+
+
+def available_transitions(user, article) -> list[tuple[str, str]]:
+    """Return the (key, label) of every transition `user` may apply to `article` now."""
+    return [(key, t.label) for key, t in TRANSITIONS.items() if t.allowed(user, article)]
+
+
+class TransitionForm(forms.Form):
+    at = forms.DateTimeField(
+        label="Publish at",
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text="In the newsroom's time zone; the article goes public at that minute.",
+    )
+    note = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, transition: Transition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["at"].required = transition.needs_time
+        if not transition.needs_time:
+            del self.fields["at"]
+        if not transition.takes_note:
+            del self.fields["note"]
+
+    def service_kwargs(self) -> dict:
+        return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class CorrectionForm(forms.Form):
+    text = forms.CharField(
+        label="Correction",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Shown at the foot of the article with today's date; plain text.",
+    )
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error) or "You may not do that."
+
+
+class WaitingForReviewFilter(admin.SimpleListFilter):
+    title = "workflow"
+    parameter_name = "workflow"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("review", "Waiting for review"),
+            ("draft", "Drafts"),
+            ("scheduled", "Scheduled"),
+            ("live", "Live"),
+            ("unpublished", "Taken down"),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        filters = {
+            "review": {"status": Status.IN_REVIEW},
+            "draft": {"status": Status.DRAFT},
+            "scheduled": {"status": Status.PUBLISHED, "published_at__gt": now},
+            "live": {"status": Status.PUBLISHED, "published_at__lte": now},
+            "unpublished": {"status": Status.UNPUBLISHED},
+        }
+        chosen = filters.get(self.value())
+        return queryset.filter(**chosen) if chosen else queryset
+
+
+class ArticleWorkflowAdmin(VersionAdmin):
+    """Role-aware permissions, transitions with confirmation, history, previews, recovery."""
+
+    form = ArticleAdminForm
+    change_list_template = TEMPLATES + "change_list.html"
+    object_history_template = TEMPLATES + "object_history.html"
+    actions = ["submit_selected", "publish_selected", "schedule_selected", "unpublish_selected"]
+
+    # Who sees and changes what.
+
+    def get_queryset(self, request):
+        return policy.visible_articles(request.user, super().get_queryset(request))
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        return allowed and (obj is None or policy.can_view(request.user, obj))
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or policy.can_edit(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or policy.can_edit_any(request.user))
+
+    def has_submit_permission(self, request):
+        return request.user.has_perm(policy.CHANGE)
+
+    def has_publish_permission(self, request):
+        return policy.can_publish(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        # Status and publish time change only through the recorded transitions.
+        fields = [*super().get_readonly_fields(request, obj), "status", "published_at"]
+        if not policy.can_publish(request.user):
+            fields.append("embargo_until")
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [(name, dict(opts)) for name, opts in super().get_fieldsets(request, obj)]
+        first = fieldsets[0][1]
+        first["fields"] = [*first["fields"], "expected_version"]
+        return fieldsets
+
+    def get_list_filter(self, request):
+        return [WaitingForReviewFilter, *super().get_list_filter(request)]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            claim_version(article=obj, expected=form.cleaned_data["expected_version"])
+        super().save_model(request, obj, form, change)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, unquote(object_id))
+        context = dict(extra_context or {})
+        if article is not None:
+            context |= self._workflow_context(request, article)
+        return super().change_view(request, object_id, form_url, context)
+
+    def _workflow_context(self, request, article) -> dict:
+        return {
+            "workflow_transitions": available_transitions(request.user, article),
+            "workflow_events": article.events.select_related("user")[:10],
+            "workflow_corrections": article.corrections.all(),
+            "can_correct": self._can_correct(request, article),
+        }
+
+    def _can_correct(self, request, article) -> bool:
+        published_once = article.status in (Status.PUBLISHED, Status.UNPUBLISHED)
+        return published_once and request.user.has_perm(policy.CORRECT)
+
+    # URLs.
+
+    def get_urls(self):
+        name = f"{self.opts.app_label}_{self.opts.model_name}"
+        view = self.admin_site.admin_view
+        workflow_urls = [
+            path(
+                "<path:object_id>/workflow/<str:transition>/",
+                view(self.transition_view),
+                name=f"{name}_transition",
+            ),
+            path(
+                "<path:object_id>/correction/",
+                view(self.correction_view),
+                name=f"{name}_correction",
+            ),
+            path(
+                "<path:object_id>/history/<int:version_id>/restore/",
+                view(self.restore_view),
+                name=f"{name}_restore",
+            ),
+            path(
+                "<path:object_id>/history/<int:version_id>/preview/",
+                view(self.preview_view),
+                name=f"{name}_preview",
+            ),
+        ]
+        return workflow_urls + super().get_urls()
+
+    def _article_or_404(self, request, object_id):
+        article = self.get_object(request, unquote(object_id))
+        if article is None or not self.has_view_permission(request, article):
+            raise Http404("No such article, or not one of yours.")
+        return article
+
+    def _change_url(self, article):
+        return reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[article.pk]
+        )
+
+    def _render(self, request, template, context):
+        context = {**self.admin_site.each_context(request), "opts": self.opts, **context}
+        return TemplateResponse(request, TEMPLATES + template, context)
+
+    # Transitions: one article from its page, or several from the list, after confirmation.
+
+    def transition_view(self, request, object_id, transition):
+        spec = TRANSITIONS.get(transition)
+        if spec is None:
+            raise Http404("No such step.")
+        article = self._article_or_404(request, object_id)
+        if not spec.allowed(request.user, article):
+            raise PermissionDenied(f"You may not {spec.label.lower()} this article.")
+        form = TransitionForm(request.POST or None, transition=spec)
+        if request.method == "POST" and form.is_valid():
+            error = self._apply(request, spec, article, form.service_kwargs())
+            if error is None:
+                return HttpResponseRedirect(self._change_url(article))
+            form.add_error(None, error)
+        context = {"title": spec.label, "spec": spec, "form": form, "articles": [article]}
+        return self._render(request, "workflow_confirmation.html", context)
+
+    def _apply(self, request, spec, article, kwargs) -> str | None:
+        try:
+            spec.service(article=article, user=request.user, **kwargs)
+        except (PermissionDenied, ValidationError, StaleArticleError) as error:
+            return _reason(error)
+        self.message_user(request, f"{spec.label}: “{article}”.", messages.SUCCESS)
+        return None
+
+    def _bulk(self, request, queryset, key):
+        spec = TRANSITIONS[key]
+        form = TransitionForm(request.POST if "confirm" in request.POST else None, transition=spec)
+        if "confirm" not in request.POST or not form.is_valid():
+            context = {
+                "title": spec.label,
+                "spec": spec,
+                "form": form,
+                "articles": list(queryset),
+                "action": request.POST.get("action"),
+            }
+            return self._render(request, "workflow_confirmation.html", context)
+        for article in queryset:
+            refusal = None
+            if not spec.allowed(request.user, article):
+                refusal = f"You may not {spec.label.lower()} this article now."
+            error = refusal or self._apply(request, spec, article, form.service_kwargs())
+            if error:
+                self.message_user(request, f"“{article}”: {error}", messages.ERROR)
+        return None
+
+    @admin.action(description="Submit selected articles for review", permissions=["submit"])
+    def submit_selected(self, request, queryset):
+        return self._bulk(request, queryset, "submit")
+
+    @admin.action(description="Publish selected articles now", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        return self._bulk(request, queryset, "publish")
+
+    @admin.action(description="Schedule selected articles", permissions=["publish"])
+    def schedule_selected(self, request, queryset):
+        return self._bulk(request, queryset, "schedule")
+
+    @admin.action(description="Unpublish selected articles", permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        return self._bulk(request, queryset, "unpublish")
+
+    # Corrections.
+
+    def correction_view(self, request, object_id):
+        article = self._article_or_404(request, object_id)
+        if not self._can_correct(request, article):
+            raise PermissionDenied("Only an editor can correct a published article.")
+        form = CorrectionForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                publishing.add_correction(
+                    article=article, user=request.user, text=form.cleaned_data["text"]
+                )
+            except (PermissionDenied, ValidationError, StaleArticleError) as error:
+                form.add_error(None, _reason(error))
+            else:
+                self.message_user(request, "Correction added.", messages.SUCCESS)
+                return HttpResponseRedirect(self._change_url(article))
+        context = {"title": "Add a correction", "form": form, "article": article}
+        return self._render(request, "correction_form.html", context)
+
+    # History: compare any two revisions, preview one, restore one.
+
+    def history_view(self, request, object_id, extra_context=None):
+        article = self._article_or_404(request, object_id)
+        versions = list(versions_of(article)[:200])
+        by_id = {str(version.pk): version for version in versions}
+        newer = by_id.get(request.GET.get("new")) or (versions[0] if versions else None)
+        older = by_id.get(request.GET.get("old")) or (versions[1] if len(versions) > 1 else None)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"History: {article}",
+            "article": article,
+            "object": article,
+            "versions": versions,
+            "older": older,
+            "newer": newer,
+            "diffs": diff_versions(older, newer) if older and newer else [],
+            "can_restore": self.has_change_permission(request, article),
+            "rows": [(version, preview.share_path(version)) for version in versions],
+            "share_days": preview.max_age() // 86400,
+        }
+        return TemplateResponse(request, self.object_history_template, context)
+
+    def _version_or_404(self, article, version_id) -> Version:
+        return get_object_or_404(versions_of(article), pk=version_id)
+
+    def preview_view(self, request, object_id, version_id):
+        article = self._article_or_404(request, object_id)
+        return preview.render_preview(request, self._version_or_404(article, version_id))
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        # Replaces reversion's revert form: previews live here, restores go through one step.
+        return self.preview_view(request, object_id, version_id)
+
+    def restore_view(self, request, object_id, version_id):
+        article = self._article_or_404(request, object_id)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied("You may not change this article.")
+        version = self._version_or_404(article, version_id)
+        if request.method == "POST":
+            try:
+                restore_revision(article=article, version=version, user=request.user)
+            except StaleArticleError as error:
+                self.message_user(request, _reason(error), messages.ERROR)
+            else:
+                self.message_user(request, "Restored as a new revision.", messages.SUCCESS)
+            return HttpResponseRedirect(self._change_url(article))
+        current = versions_of(article).first()
+        context = {
+            "title": "Restore this revision?",
+            "article": article,
+            "version": version,
+            "diffs": diff_versions(current, version) if current else [],
+        }
+        return self._render(request, "restore_confirmation.html", context)
+
+    # Recovering deleted articles: editors only.
+
+    def _require_recover(self, request):
+        if not (policy.can_edit_any(request.user) and self.has_add_permission(request)):
+            raise PermissionDenied("Only an editor can recover deleted articles.")
+
+    def changelist_view(self, request, extra_context=None):
+        context = {"can_recover": policy.can_edit_any(request.user), **(extra_context or {})}
+        # Skip VersionAdmin's revision block around the list: the bulk actions record their
+        # own revisions through the services, and the list stays at its query budget.
+        return admin.ModelAdmin.changelist_view(self, request, context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        self._require_recover(request)
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        self._require_recover(request)
+        version = get_object_or_404(deleted_versions(), pk=version_id)
+        if request.method == "POST":
+            try:
+                article = recover_article(version=version, user=request.user)
+            except ValueError as error:
+                self.message_user(request, str(error), messages.ERROR)
+                return HttpResponseRedirect(reverse("admin:articles_article_recoverlist"))
+            self.message_user(request, f"Recovered “{article}”.", messages.SUCCESS)
+            return HttpResponseRedirect(self._change_url(article))
+        context = {"title": f"Recover “{version.object_repr}”?", "version": version}
+        return self._render(request, "recover_confirmation.html", context)
