@@ -308,42 +308,54 @@ def _body_html(blocks: list[Block], image_ids: list[int]) -> str:
 
 
 def _write_people(article: Article, plan: ImportPlan) -> None:
-    mentions = []
-    for position, planned in enumerate(plan.people):
-        person = planned.person or _create_person(planned.found, Person.Kind.NEWSMAKER)
-        found = planned.found
-        mentions.append(
-            Mention(
-                article=article,
-                person=person,
-                role_phrase=found.role_phrase[:255],
-                count=max(found.count, 1),
-                position=position,
-            )
+    new = [p.found for p in plan.people if p.person is None]
+    created = iter(_create_people(new, Person.Kind.NEWSMAKER))
+    Mention.objects.bulk_create(
+        Mention(
+            article=article,
+            person=planned.person or next(created),
+            role_phrase=planned.found.role_phrase[:255],
+            count=max(planned.found.count, 1),
+            position=position,
         )
-    Mention.objects.bulk_create(mentions)
+        for position, planned in enumerate(plan.people)
+    )
 
 
 def _write_bylines(article: Article, plan: ImportPlan) -> None:
-    bylines = []
-    for position, planned in enumerate(plan.bylines):
-        found = FoundPerson(name=planned.name, surname=planned.name.split()[-1])
-        person = planned.person or _create_person(found, Person.Kind.CONTRIBUTOR)
-        bylines.append(Byline(article=article, person=person, role=planned.role, position=position))
-    Byline.objects.bulk_create(bylines)
-
-
-def _create_person(found: FoundPerson, kind: str) -> Person:
-    """Create a person the import met for the first time, flagged for an editor to check."""
-    base = slugify(found.name)[:190] or "person"
-    taken = set(Person.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug = next(s for s in (base, *(f"{base}-{n}" for n in range(2, 10_000))) if s not in taken)
-    return Person.objects.create(
-        full_name=found.name[:200],
-        slug=slug,
-        short_name=found.surname[:100],
-        aliases="\n".join(found.variants),
-        description=found.role_phrase[:255],
-        kind=kind,
-        needs_review=True,
+    new = [
+        FoundPerson(name=b.name, surname=b.name.split()[-1]) for b in plan.bylines if not b.person
+    ]
+    created = iter(_create_people(new, Person.Kind.CONTRIBUTOR))
+    Byline.objects.bulk_create(
+        Byline(article=article, person=b.person or next(created), role=b.role, position=position)
+        for position, b in enumerate(plan.bylines)
     )
+
+
+def _create_people(found: list[FoundPerson], kind: str) -> list[Person]:
+    """Create the people the import met for the first time, flagged for an editor to check."""
+    if not found:
+        return []
+    bases = [slugify(person.name)[:190] or "person" for person in found]
+    query = Q()
+    for base in set(bases):
+        query |= Q(slug__startswith=base)
+    taken = set(Person.objects.filter(query).values_list("slug", flat=True))
+    people = []
+    for person, base in zip(found, bases, strict=True):
+        slug = next(s for s in (base, *(f"{base}-{n}" for n in range(2, 10_000))) if s not in taken)
+        taken.add(slug)
+        people.append(
+            Person(
+                full_name=person.name[:200],
+                slug=slug,
+                short_name=person.surname[:100],
+                aliases="\n".join(person.variants),
+                description=person.role_phrase[:255],
+                kind=kind,
+                needs_review=True,
+            )
+        )
+    # New people have no articles yet, so skipping save() signals skips no re-indexing.
+    return Person.objects.bulk_create(people)
