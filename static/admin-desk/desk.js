@@ -4,10 +4,12 @@
   "use strict";
   var WORDS_PER_MINUTE = 230;
 
+  var BLOCK_END = /<\/(p|h2|h3|li|blockquote|figcaption)>|<br\s*\/?>/g;
+
   function wordsIn(html) {
-    var scratch = document.createElement("div");
-    scratch.innerHTML = html;
-    var text = (scratch.textContent || "").trim();
+    // DOMParser builds an inert document: no image in the body is fetched while counting.
+    var spaced = html.replace(BLOCK_END, " $&");
+    var text = new DOMParser().parseFromString(spaced, "text/html").body.textContent.trim();
     return text ? text.split(/\s+/).length : 0;
   }
 
@@ -27,12 +29,27 @@
     output.setAttribute("aria-live", "polite");
     textarea.closest(".form-row, .fieldBox, div").appendChild(output);
     bodyStats(output, textarea.value);
-    document.addEventListener("prose-editor:ready", function (event) {
-      var editor = event.detail.editor;
-      bodyStats(output, editor.getHTML());
-      editor.on("update", function () { bodyStats(output, editor.getHTML()); });
+    // The editor's own DOM changes as the editor types; count what it shows.
+    document.addEventListener("input", function (event) {
+      var editable = event.target.closest && event.target.closest(".ProseMirror[contenteditable]");
+      if (editable) bodyStats(output, editable.innerHTML);
+    });
+    if (readyEditor) watch(readyEditor, output);
+    else document.addEventListener("prose-editor:ready", function (event) {
+      watch(event.detail.editor, output);
     });
   }
+
+  function watch(editor, output) {
+    bodyStats(output, editor.getHTML());
+    editor.on("update", function () { bodyStats(output, editor.getHTML()); });
+  }
+
+  // The editor may be ready before the page finishes loading, so listen from the start.
+  var readyEditor = null;
+  document.addEventListener("prose-editor:ready", function (event) {
+    readyEditor = event.detail.editor;
+  });
 
   function setUpCounter(input) {
     var limit = parseInt(input.dataset.deskLimit, 10);

@@ -1,0 +1,115 @@
+"""In real headless Chromium: write a story in the admin's editor and read it on the public page."""
+
+import os
+import re
+import shutil
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+
+from articles.images.renditions import ensure_renditions
+from articles.models import Article
+from tests.factories import ArticleFactory, ImageFactory, UserFactory
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="needs Debian's chromium at /usr/bin"),
+]
+
+
+@pytest.fixture
+def browser_page():
+    """Yield a page in a fresh headless Chromium."""
+    # Playwright's sync API runs an event loop in this thread; Django must still allow ORM calls.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+        page.set_default_timeout(15_000)
+        yield page
+        browser.close()
+
+
+@pytest.fixture
+def desk_editor():
+    """Return a staff user who may edit articles and use the image library."""
+    user = UserFactory(username="desk", is_staff=True, is_superuser=True)
+    user.set_password("desk-password-1")
+    user.save()
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label="images"))
+    return user
+
+
+def sign_in(page, base_url):
+    page.goto(f"{base_url}{reverse('admin:login')}")
+    page.fill("#id_username", "desk")
+    page.fill("#id_password", "desk-password-1")
+    page.click("input[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+
+def test_an_editor_writes_a_heading_a_link_and_a_figure_that_readers_see(
+    live_server, browser_page, desk_editor
+):
+    image = ImageFactory(caption="Cranes at dusk", credit="Masthead illustration")
+    ensure_renditions(image)
+    article = ArticleFactory(body="<p>Old text.</p>", headline="Cranes return to the quay")
+    page = browser_page
+    sign_in(page, live_server.url)
+    page.goto(f"{live_server.url}{reverse('admin:articles_article_change', args=[article.pk])}")
+    editor = page.locator(".ProseMirror[contenteditable=true]")
+    editor.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    page.keyboard.type("## Why the cranes came back")
+    page.keyboard.press("Enter")
+    page.keyboard.type("Read the port's notice")
+    for _ in "notice":
+        page.keyboard.press("Shift+ArrowLeft")
+    page.click(".prose-menubar__button[data-name=link]")
+    page.fill("dialog[open] input[name=href]", "https://example.com/port-notice")
+    page.click("dialog[open] button[type=submit]")
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    insert_library_figure(page, image)
+    # Heading, sentence and caption: 5 + 4 + 3 words, counted live as they were typed.
+    assert page.inner_text("#desk-body-stats") == "12 words · about 1 min read"
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+
+    stored = Article.objects.get(pk=article.pk).body
+    assert stored.startswith("<h2>Why the cranes came back</h2>")
+    assert re.search(r'<a href="https://example.com/port-notice"[^>]*>notice</a>', stored)
+    assert 'rel="noopener noreferrer"' in stored
+    assert (
+        f'data-file="{image.pk}"' in stored and "<figcaption>Cranes at dusk</figcaption>" in stored
+    )
+    assert "Old text" not in stored
+
+    page.goto(f"{live_server.url}{article.get_absolute_url()}")
+    body = page.locator(".story__body")
+    assert body.locator("h2").inner_text() == "Why the cranes came back"
+    assert body.locator("a").get_attribute("href") == "https://example.com/port-notice"
+    img = body.locator("figure picture img")
+    assert " 320w" in img.get_attribute("srcset") and img.get_attribute("loading") == "lazy"
+    assert body.locator("figure .credit").inner_text() == "Masthead illustration"
+
+
+def insert_library_figure(page, image):
+    """Open the figure dialog, browse the library in the picker popup and insert the image."""
+    page.click(".prose-menubar__button[data-name=figure]")
+    with page.expect_popup() as popup_info:
+        page.click("dialog[open] button:has-text('Browse')")
+    picker = popup_info.value
+    picker.click(f".desk-picker__choice[data-id='{image.pk}']")
+    page.wait_for_function(
+        "document.querySelector('dialog[open] input[name=imageUrl]').value !== ''"
+    )
+    page.click("dialog[open] button[type=submit]")
