@@ -4,10 +4,13 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles.images.renditions import ensure_renditions
 from people.models import Person
 from tests.factories import (
     ArticleFactory,
+    ArticleImageFactory,
     BylineFactory,
+    ImageFactory,
     MentionFactory,
     PersonFactory,
     RelatedArticleFactory,
@@ -103,3 +106,23 @@ def test_the_article_page_stays_within_twelve_queries(
     article, _, _ = world(size)
     with django_assert_max_num_queries(12):
         client.get(article.get_absolute_url())
+
+
+@pytest.mark.parametrize("figures", [1, 5])
+def test_library_pictures_add_a_fixed_number_of_queries(client, world, figures, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    article, _, _ = world(1)
+    images = [ImageFactory(file__width=320, file__height=200) for _ in range(figures + 1)]
+    for image in images:
+        ensure_renditions(image)
+    ArticleImageFactory(article=article, image=images[0], is_lead=True)
+    article.body = "".join(
+        f'<figure data-image-id="{image.pk}"><img src="" data-file="{image.pk}" alt="A figure">'
+        "<figcaption>Caption</figcaption></figure>"
+        for image in images[1:]
+    )
+    article.save()
+    count = count_queries(client, article.get_absolute_url())
+    response = client.get(article.get_absolute_url())
+    assert response.text.count("<picture>") == figures + 1
+    assert count <= LIMITS["article"] + 3
