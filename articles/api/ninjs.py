@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from articles.api.serializers import image_url
+from articles.images.listing import ninjs_renditions
 from articles.models import Article, Tag
 
 NINJS_VERSION = "2.4"
@@ -142,6 +143,7 @@ def picture(article: Article, number: int, image) -> dict:
             caption=image.shown_caption, **{"alternative-text": image.shown_alt_text}
         ),
         "copyrightholder": image.shown_credit,
-        "renditions": [{"name": "original", "href": url} for url in [image_url(image)] if url],
+        "renditions": [{"name": "original", "href": url} for url in [image_url(image)] if url]
+        + ninjs_renditions(image),
     }
     return {key: value for key, value in association.items() if value not in ("", [])}

@@ -3,8 +3,10 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.text import slugify
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from articles.images.listing import rendition_dicts
 from articles.models import Article, ArticleImage, Byline, Mention, Section, Tag, TaggedArticle
 from people.api.serializers import PersonRefSerializer, site_url
 from people.models import Person
@@ -102,19 +104,31 @@ def image_url(image: ArticleImage) -> str | None:
     return site_url(file.url) if file else None
 
 
+class RenditionSerializer(serializers.Serializer):
+    url = serializers.URLField()
+    type = serializers.CharField(help_text="image/webp or image/jpeg")
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+
+
 class ImageSerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
     caption = serializers.CharField(source="shown_caption", read_only=True)
     credit = serializers.CharField(source="shown_credit", read_only=True)
     alt_text = serializers.CharField(source="shown_alt_text", read_only=True)
+    renditions = serializers.SerializerMethodField()
 
     class Meta:
         model = ArticleImage
-        fields = ["url", "caption", "credit", "alt_text", "is_lead"]
+        fields = ["url", "caption", "credit", "alt_text", "is_lead", "renditions"]
         read_only_fields = fields
 
     def get_url(self, image) -> str | None:
         return image_url(image)
+
+    @extend_schema_field(RenditionSerializer(many=True))
+    def get_renditions(self, image) -> list[dict]:
+        return rendition_dicts(image)
 
 
 class SourceSerializer(serializers.Serializer):

@@ -125,6 +125,7 @@ def article_queryset(user):
             Prefetch("mentions", queryset=Mention.objects.select_related("person")),
             Prefetch("tagged_items", queryset=TaggedArticle.objects.select_related("tag")),
             Prefetch("images", queryset=ArticleImage.objects.select_related("image")),
+            "images__image__renditions",
         )
         .annotate(sort_time=Coalesce("published_at", "created_at"))
     )

@@ -38,7 +38,7 @@ def test_the_lead_image_and_body_figures_have_srcset_sizes_and_dimensions(client
     assert 'loading="eager"' in pictures[0]  # the lead is above the fold
     assert 'loading="lazy"' in pictures[1]
     assert 'alt="Chart 0"' in pictures[1]
-    assert "Figure 0 caption <span class=\"credit\">Masthead illustration</span>" in html
+    assert 'Figure 0 caption <span class="credit">Masthead illustration</span>' in html
 
 
 def test_the_lead_image_is_the_open_graph_image(client):
