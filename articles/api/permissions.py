@@ -1,6 +1,9 @@
 """Who may do what through the API: the admin's rules, in one place."""
 
-from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissions
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.permissions import SAFE_METHODS, BasePermission, DjangoModelPermissions
+
+from articles.services import policy
 
 
 def can_see_unpublished(user) -> bool:
@@ -24,3 +27,33 @@ class NewsroomModelPermissions(DjangoModelPermissions):
         if not (user and user.is_authenticated and user.is_active and user.is_staff):
             return False
         return super().has_permission(request, view)
+
+
+class ArticleRolePermission(BasePermission):
+    """Apply the newsroom roles to article writes: 403 with the reason, as in the admin."""
+
+    PUBLISHING = "Only an editor can publish, schedule or unpublish articles."
+
+    def has_permission(self, request, view):
+        if request.method != "POST" or policy.can_publish(request.user):
+            return True
+        if request.data.get("status", "draft") != "draft" or request.data.get("published_at"):
+            raise PermissionDenied(self.PUBLISHING)
+        return True
+
+    def has_object_permission(self, request, view, obj):
+        if request.method in SAFE_METHODS:
+            return True
+        if request.method == "DELETE" and not policy.can_edit_any(request.user):
+            raise PermissionDenied("Only an editor can delete articles.")
+        reason = policy.edit_refusal(request.user, obj)
+        if reason:
+            raise PermissionDenied(reason)
+        if not policy.can_publish(request.user) and self._changes_workflow(request, obj):
+            raise PermissionDenied(self.PUBLISHING)
+        return True
+
+    def _changes_workflow(self, request, obj) -> bool:
+        status = request.data.get("status", obj.status)
+        published_at = request.data.get("published_at")
+        return status != obj.status or bool(published_at and obj.published_at is None)

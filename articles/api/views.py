@@ -18,7 +18,7 @@ from . import conditional
 from .filters import ArticleFilter, TagFilter
 from .ninjs import article_to_ninjs
 from .pagination import ArticlePages
-from .permissions import NewsroomModelPermissions, can_see_unpublished
+from .permissions import ArticleRolePermission, NewsroomModelPermissions, can_see_unpublished
 from .serializers import (
     READABLE_FIELDS,
     ArticleDetailSerializer,
@@ -164,6 +164,7 @@ class ArticleViewSet(NewsroomViewSet):
     filterset_class = ArticleFilter
     pagination_class = ArticlePages
     lookup_value_regex = "[0-9]+"
+    permission_classes = [NewsroomModelPermissions, ArticleRolePermission]
 
     def get_queryset(self):
         articles = article_queryset(self.request.user)
