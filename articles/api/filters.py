@@ -6,17 +6,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from articles.models import Article, Byline, Mention, Section, Tag, TaggedArticle
+from articles.search import service as search_service
 from people.models import Person
 
 
 def search_articles(queryset, q: str):
-    """Return the articles whose headline, standfirst or body contain every word of `q`."""
-    # A plain containment search for now; ranked search will replace this one function.
-    for word in q.split():
-        queryset = queryset.filter(
-            Q(headline__icontains=word) | Q(standfirst__icontains=word) | Q(body__icontains=word)
-        )
-    return queryset
+    """Return the articles of `queryset` matching `q`, best match first (the search service)."""
+    return search_service.search_articles(q, queryset=queryset).articles
 
 
 def bylined(person):
@@ -82,10 +78,10 @@ class ArticleFilter(filters.FilterSet):
     )
     q = filters.CharFilter(method="filter_q", max_length=200, help_text="Words to look for.")
     order_by = filters.ChoiceFilter(
-        choices=[("newest", "newest"), ("oldest", "oldest")],
+        choices=[("relevance", "relevance"), ("newest", "newest"), ("oldest", "oldest")],
         method="ignore",
         empty_label=None,
-        help_text="newest (default) or oldest first.",
+        help_text="relevance (the default with `q`), newest (the default otherwise) or oldest.",
     )
 
     class Meta:
@@ -111,7 +107,10 @@ class ArticleFilter(filters.FilterSet):
         return queryset.filter(bylined(person))
 
     def filter_q(self, queryset, name, value):
-        return search_articles(queryset, value)
+        matches = search_articles(queryset, value)
+        if self.form.cleaned_data.get("order-by") in ("newest", "oldest"):
+            return matches.order_by(*queryset.query.order_by)
+        return matches
 
     def ignore(self, queryset, name, value):
         # Read by filter_tags and by the view's ordering, not a filter by itself.
