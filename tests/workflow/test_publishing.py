@@ -157,3 +157,15 @@ def test_a_contributor_cannot_add_a_correction(contributor):
 
     with pytest.raises(PermissionDenied):
         publishing.add_correction(article=article, user=contributor, text="Fixed a name.")
+
+
+def test_a_correction_shows_at_the_foot_of_the_public_article(client, newsroom_editor):
+    article = ArticleFactory()
+    publishing.add_correction(
+        article=article, user=newsroom_editor, text="An earlier version gave the wrong pier."
+    )
+
+    response = client.get(article.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "An earlier version gave the wrong pier." in response.text
