@@ -184,7 +184,8 @@ class PeopleFinder:
 
     def __init__(self, *, known: Collection[str] = (), not_people: Collection[str] = ()):
         self.known = {name.lower() for name in known}
-        self.not_people = {name.lower() for name in not_people} | place_names()
+        self.not_people = {name.lower() for name in not_people}
+        self.places = place_names()
         self.people: list[_Person] = []
         self.clock = 0
         self.excluded: set[str] = set()
@@ -225,7 +226,9 @@ class PeopleFinder:
             return True
         strong = bool(title) or any(is_given_hyphen(token) for token in name[1:])
         if not strong and (
-            full in self.not_people or context.previous_word() in PLACE_PREPOSITIONS
+            full in self.not_people
+            or full in self.places
+            or context.previous_word() in PLACE_PREPOSITIONS
         ):
             return False
         return strong or bool(role) or self._weak_evidence(name, context)

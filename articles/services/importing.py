@@ -1,5 +1,6 @@
 """Import raw copy (plain text or ninjs) as a draft: the one door for the command and the admin."""
 
+import itertools
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
@@ -333,6 +334,13 @@ def _write_bylines(article: Article, plan: ImportPlan) -> None:
     )
 
 
+def _slugs(base: str):
+    """Yield `base`, then `base-2`, `base-3` and so on."""
+    yield base
+    for number in itertools.count(2):
+        yield f"{base}-{number}"
+
+
 def _create_people(found: list[FoundPerson], kind: str) -> list[Person]:
     """Create the people the import met for the first time, flagged for an editor to check."""
     if not found:
@@ -344,7 +352,7 @@ def _create_people(found: list[FoundPerson], kind: str) -> list[Person]:
     taken = set(Person.objects.filter(query).values_list("slug", flat=True))
     people = []
     for person, base in zip(found, bases, strict=True):
-        slug = next(s for s in (base, *(f"{base}-{n}" for n in range(2, 10_000))) if s not in taken)
+        slug = next(s for s in _slugs(base) if s not in taken)
         taken.add(slug)
         people.append(
             Person(
