@@ -43,3 +43,14 @@ def test_a_ratio_crop_keeps_the_focal_point_in_view():
     made = ensure_renditions(image, ratio=(1, 1))
     assert {(r.width, r.height) for r in made} == {(w, w) for w in (320, 640)}
     assert all(r.spec.endswith("-1x1") for r in made)
+
+
+def test_the_backfill_command_makes_only_what_is_missing(capsys):
+    from django.core.management import call_command
+
+    image = ImageFactory(file__width=700, file__height=400)
+    call_command("make_renditions")
+    assert "Made 4 rendition(s)." in capsys.readouterr().out
+    assert image.renditions.count() == 4
+    call_command("make_renditions")
+    assert "Made 0 rendition(s)." in capsys.readouterr().out
