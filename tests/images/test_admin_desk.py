@@ -189,3 +189,14 @@ def test_a_bad_upload_is_refused_with_a_clear_error_and_nothing_stored(
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not ImageFactory._meta.model.objects.exists()
+
+
+@pytest.mark.parametrize("size", [1, 20])
+def test_the_image_library_lists_thumbnails_in_bounded_queries(
+    editor_client, django_assert_max_num_queries, size
+):
+    for _ in range(size):
+        ensure_renditions(ImageFactory(file__width=330, file__height=200))
+    with django_assert_max_num_queries(12):
+        response = editor_client.get(reverse("admin:images_image_changelist"))
+    assert response.content.decode().count('class="desk-thumb"') == size
