@@ -4,13 +4,18 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 
-def picture_html(item, *, sizes="100vw", loading="lazy", css_class="") -> SafeString:
-    """Return a <picture> for a library Image or an ArticleImage, or "" if it has no file."""
+def picture_html(item, *, sizes="100vw", loading="lazy", css_class="", ratio="") -> SafeString:
+    """Return a <picture> for a library Image or an ArticleImage, or "" if it has no file.
+
+    With `ratio` (e.g. "16x9") the stored crops of that ratio are used when they exist.
+    """
     library = getattr(item, "image", None) if hasattr(item, "is_lead") else item
     alt = item.alt_text or (library.alt_text if library else "")
     if library is None:
         return plain_img(item.file, alt, loading, css_class) if item and item.file else ""
-    renditions = [r for r in library.renditions.all() if "-" not in r.spec]
+    stored = library.renditions.all()
+    cropped = [r for r in stored if ratio and r.spec.endswith(f"-{ratio}")]
+    renditions = cropped or [r for r in stored if "-" not in r.spec]
     if not renditions:
         return plain_img(library.file, alt, loading, css_class, library.width, library.height)
     return sources_html(renditions, alt=alt, sizes=sizes, loading=loading, css_class=css_class)

@@ -54,3 +54,18 @@ def test_the_backfill_command_makes_only_what_is_missing(capsys):
     assert image.renditions.count() == 4
     call_command("make_renditions")
     assert "Made 0 rendition(s)." in capsys.readouterr().out
+
+
+def test_ratio_crops_are_made_on_demand_by_the_command_and_used_by_the_picture_tag():
+    from django.core.management import call_command
+    from django.template import Context, Template
+
+    image = ImageFactory(file__width=700, file__height=400, focal_x=0.8)
+    ensure_renditions(image)
+    call_command("make_renditions", "--ratio", "1x1")
+    assert image.renditions.filter(spec__endswith="-1x1").count() == 2  # 320 wide, both formats
+    image = type(image).objects.with_renditions().get(pk=image.pk)
+    html = Template('{% load pictures %}{% picture image ratio="1x1" %}').render(
+        Context({"image": image})
+    )
+    assert 'width="320" height="320"' in html and "-320w-1x1.webp 320w" in html

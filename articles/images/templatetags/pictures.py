@@ -10,9 +10,9 @@ register = template.Library()
 
 
 @register.simple_tag
-def picture(image, sizes: str = "100vw", loading: str = "lazy", css_class: str = ""):
+def picture(image, sizes: str = "100vw", loading: str = "lazy", css_class: str = "", ratio=""):
     """Render a <picture> with WebP and JPEG srcsets for a library image or an article image."""
-    return picture_html(image, sizes=sizes, loading=loading, css_class=css_class)
+    return picture_html(image, sizes=sizes, loading=loading, css_class=css_class, ratio=ratio)
 
 
 @register.simple_tag

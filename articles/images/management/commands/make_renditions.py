@@ -1,9 +1,22 @@
 """Make the renditions library images still lack (e.g. after importing files or a restore)."""
 
+import argparse
+
 from django.core.management.base import BaseCommand
 
-from articles.images.models import Image
+from articles.images.models import Image, Rendition
 from articles.images.renditions import ensure_renditions
+
+
+def parse_ratio(text: str) -> tuple[int, int]:
+    """Return (width, height) from "16x9", refusing anything else."""
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a ratio like 16x9") from error
+    if width <= 0 or height <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a ratio like 16x9")
+    return width, height
 
 
 class Command(BaseCommand):
@@ -11,9 +24,18 @@ class Command(BaseCommand):
         "Create missing WebP and JPEG renditions for every library image; existing ones are kept."
     )
 
-    def handle(self, *args, **options):
-        made = 0
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--ratio",
+            type=parse_ratio,
+            default=None,
+            help="Also crop to this ratio around each focal point, e.g. 16x9; "
+            'templates use them with {% picture image ratio="16x9" %}.',
+        )
+
+    def handle(self, *args, ratio=None, **options):
+        before = Rendition.objects.count()
         for image in Image.objects.with_renditions().iterator(chunk_size=100):
-            before = len(image.renditions.all())
-            made += len(ensure_renditions(image)) - before
+            ensure_renditions(image, ratio=ratio)
+        made = Rendition.objects.count() - before
         self.stdout.write(self.style.SUCCESS(f"Made {made} rendition(s)."))
