@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import F, Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.db.models.expressions import Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
@@ -18,7 +18,7 @@ from .models import (
     TaggedArticle,
 )
 from .seo import article_metadata
-from .services.related import next_in_section_queryset, related_queryset
+from .services.related import next_in_section_queryset, ranked_ids
 
 LISTING_PATH = ("section__parent__parent",)
 TOP_STORIES = 5
@@ -68,18 +68,23 @@ def article_page_context(article: Article) -> dict:
 
 
 def related_coverage(article: Article, *, related: int = 6, following: int = 5) -> dict:
-    """Return the Related and Next-in-section lists, their bylines fetched in one query."""
-    lists = {
-        "related": list(related_queryset(article).select_related(*LISTING_PATH)[:related]),
-        "next_in_section": list(
-            next_in_section_queryset(article).select_related(*LISTING_PATH)[:following]
-        ),
-    }
-    prefetch_related_objects(
-        lists["related"] + lists["next_in_section"],
-        Prefetch("bylines", queryset=Byline.objects.select_related("person")),
+    """Return the Related and Next-in-section lists, fetched together in fixed queries."""
+    ranked = ranked_ids(article, limit=related)
+    following_ids = next_in_section_queryset(article).values("pk")[:following]
+    rows = list(
+        Article.objects.published()
+        .filter(Q(pk__in=ranked) | Q(pk__in=following_ids))
+        .select_related(*LISTING_PATH)
+        .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("person")))
     )
-    return lists
+    by_id = {row.pk: row for row in rows}
+    # The newest same-section rows fetched are exactly the section's newest `following`.
+    siblings = [row for row in rows if row.section_id == article.section_id]
+    siblings.sort(key=lambda row: (row.published_at, row.pk), reverse=True)
+    return {
+        "related": [by_id[pk] for pk in ranked if pk in by_id],
+        "next_in_section": siblings[:following],
+    }
 
 
 def home_fronts() -> tuple[list[Article], list[SectionFront]]:

@@ -1,24 +1,15 @@
 """Related coverage: the editor's picks, then what shares the most with an article.
 
-One ranked query (plus the bylines prefetch) whatever the size of the archive: candidates
-come only from indexed joins (articles mentioning the same people, carrying the same tags or
-filed in the same section), each source capped at its newest `CANDIDATE_POOL` articles, and
-are ranked by annotated counts in the database rather than in a Python loop.
+The ranking is one aggregate query whatever the size of the archive. Candidates come only
+from indexed look-ups (the editor's picks; the mention and tagging rows of the article's own
+people and tags, found through their person and tag indexes; the newest articles of its
+section through the section index). Their rows are summed with GROUP BY first, and only
+then joined to the published articles by primary key, so the database never scans the
+archive nor runs a subquery per candidate; only the winners' ids leave it.
 """
 
-from django.db.models import (
-    Case,
-    Count,
-    F,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db import connection
+from django.db.models import QuerySet
 
 from articles.models import Article, Mention, RelatedArticle, TaggedArticle
 
@@ -27,44 +18,25 @@ from articles.models import Article, Mention, RelatedArticle, TaggedArticle
 PERSON_WEIGHT = 3
 TAG_WEIGHT = 2
 SECTION_WEIGHT = 1
-# The newest articles taken from each source; keeps a popular tag from making the
-# ranking scan the whole archive.
-CANDIDATE_POOL = 500
+# How many of the section's newest articles are candidates for sharing the section alone.
+SECTION_POOL = 200
+# The newest rows taken for each shared person or tag: a tag on half the archive says
+# little, and must not make the ranking sum every article it is on.
+PER_SOURCE = 500
+# Above any position an editor can give a pick (a PositiveSmallIntegerField).
+PICK_BASE = 32768
 
 
 def related_articles(article: Article, *, limit: int = 6) -> list[Article]:
     """Return the editor's published picks in order, then the best-ranked published articles."""
-    if limit <= 0:
-        return []
-    return list(related_queryset(article).for_listing()[:limit])
+    ids = ranked_ids(article, limit=limit)
+    found = {a.pk: a for a in Article.objects.published().filter(pk__in=ids).for_listing()}
+    return [found[pk] for pk in ids if pk in found]
 
 
 def next_in_section(article: Article, *, limit: int = 5) -> list[Article]:
     """Return the newest other published articles in the article's own section."""
     return list(next_in_section_queryset(article).for_listing()[:limit])
-
-
-def related_queryset(article: Article) -> QuerySet:
-    """Return the ranked related articles as an unsliced QuerySet, picks first."""
-    people = Mention.objects.filter(article=article).values("person_id")
-    tags = TaggedArticle.objects.filter(content_object=article).values("tag_id")
-    picks = RelatedArticle.objects.filter(from_article=article)
-    public = Article.objects.published()
-    candidates = (
-        Q(pk__in=picks.values("to_article_id"))
-        | Q(pk__in=_newest(public.filter(mentions__person_id__in=people)))
-        | Q(pk__in=_newest(public.filter(tagged_items__tag_id__in=tags)))
-        | Q(pk__in=_newest(public.filter(section_id=article.section_id)))
-    )
-    return (
-        public.filter(candidates)
-        .exclude(pk=article.pk)
-        .annotate(
-            pick_position=Subquery(picks.filter(to_article=OuterRef("pk")).values("position")[:1]),
-            score=_score(article, people, tags),
-        )
-        .order_by(F("pick_position").asc(nulls_last=True), "-score", "-published_at", "-pk")
-    )
 
 
 def next_in_section_queryset(article: Article) -> QuerySet:
@@ -77,29 +49,68 @@ def next_in_section_queryset(article: Article) -> QuerySet:
     )
 
 
-def _newest(queryset: QuerySet) -> QuerySet:
-    """Return the ids of the newest `CANDIDATE_POOL` articles of `queryset`."""
-    return queryset.order_by("-published_at", "-pk").values("pk")[:CANDIDATE_POOL]
+def ranked_ids(article: Article, *, limit: int = 6) -> list[int]:
+    """Return the ids of the article's related coverage, best first, picks before the rest."""
+    if limit <= 0:
+        return []
+    sql, params = _ranking_sql(article, limit)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
-def _score(article: Article, people: QuerySet, tags: QuerySet):
-    """Return an expression weighing the people, tags and section shared with `article`."""
-    shared_people = _count(
-        Mention.objects.filter(article=OuterRef("pk"), person_id__in=people), "article"
+def _ranking_sql(article: Article, limit: int) -> tuple[str, list]:
+    """Return the SQL and parameters that rank the candidates sharing something with `article`."""
+    q = connection.ops.quote_name
+    mention, tagging = q(Mention._meta.db_table), q(TaggedArticle._meta.db_table)
+    picks = q(RelatedArticle._meta.db_table)
+    # Visibility comes from published() itself, compiled, so the rule lives in one place.
+    public_sql, public_params = (
+        Article.objects.published().order_by().values("pk", "published_at", "section_id").query
+    ).sql_with_params()
+    section_sql, section_params = (
+        next_in_section_queryset(article).values("pk")[:SECTION_POOL].query.sql_with_params()
     )
-    shared_tags = _count(
-        TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag_id__in=tags),
-        "content_object",
-    )
-    same_section = Case(
-        When(section_id=article.section_id, then=Value(1)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    return shared_people * PERSON_WEIGHT + shared_tags * TAG_WEIGHT + same_section * SECTION_WEIGHT
+    # Literal ids (read from the prefetched relations when the caller has them) let the
+    # planner see how common each person and tag is, and choose index look-ups.
+    people = sorted({mention.person_id for mention in article.mentions.all()})
+    tags = sorted({item.tag_id for item in article.tagged_items.all()})
+    sql = f"""
+        SELECT candidate.id
+        FROM (
+            SELECT id, MAX(pick) AS pick, SUM(weight) AS weight
+            FROM (
+                SELECT to_article_id AS id, {PICK_BASE} - position AS pick, 0 AS weight
+                FROM {picks} WHERE from_article_id = %s
+                {_sharing(mention, "article_id", "person_id", PERSON_WEIGHT, len(people))}
+                {_sharing(tagging, "content_object_id", "tag_id", TAG_WEIGHT, len(tags))}
+                UNION ALL
+                SELECT newest.pk, 0, 0 FROM ({section_sql}) newest
+            ) shared
+            GROUP BY id
+        ) candidate
+        JOIN ({public_sql}) public ON public.pk = candidate.id
+        WHERE candidate.id <> %s
+        ORDER BY
+            candidate.pick DESC,
+            candidate.weight
+                + CASE WHEN public.section_id = %s THEN {SECTION_WEIGHT} ELSE 0 END DESC,
+            public.published_at DESC,
+            candidate.id DESC
+        LIMIT %s
+    """
+    params = [
+        article.pk, *people, *tags, *section_params, *public_params,
+        article.pk, article.section_id, limit,
+    ]  # fmt: skip
+    return sql, params
 
 
-def _count(queryset: QuerySet, group_by: str):
-    """Return a correlated COUNT(*) of `queryset` as an integer expression, 0 when empty."""
-    counted = queryset.order_by().values(group_by).annotate(n=Count("pk")).values("n")
-    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+def _sharing(table: str, article_column: str, key_column: str, weight: int, count: int) -> str:
+    """Return UNION ALL members taking the newest rows of each of `count` people or tags."""
+    member = (
+        f"UNION ALL SELECT {article_column}, 0, {weight} FROM "
+        f"(SELECT {article_column} FROM {table} WHERE {key_column} = %s "
+        f"ORDER BY id DESC LIMIT {PER_SOURCE}) AS source"
+    )
+    return "\n".join(f"{member}{n}" for n in range(count))
