@@ -27,6 +27,7 @@ from articles.models import (
     Tag,
     TaggedArticle,
 )
+from articles.sanitize import sanitize_html
 from people.models import Person
 
 FORMATS = ("text", "ninjs")
@@ -260,8 +261,11 @@ def _write(plan: ImportPlan, *, status: str, user) -> Article:
         copyright_line=parsed.copyright_line[:255],
         source_fingerprint=plan.source_fingerprint,
     )
-    article.body = parsed.body_html or _body_html(parsed.blocks, _write_figures(article, parsed))
-    article.save(update_fields=["body"])
+    body = parsed.body_html or _body_html(parsed.blocks, _write_figures(article, parsed))
+    article.body = sanitize_html(body)
+    # An update, not a second save(): the save signals (search index, revision) already
+    # queued their work for the commit, when the body and every relation are in place.
+    Article.objects.filter(pk=article.pk).update(body=article.body)
     _write_people(article, plan)
     _write_bylines(article, plan)
     TaggedArticle.objects.bulk_create(
