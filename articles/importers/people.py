@@ -207,15 +207,13 @@ class PeopleFinder:
         if len(name) == 1:
             self._refer(name[0], context)
         elif 2 <= len(name) <= 4 and " ".join(name).lower() not in self.excluded:
-            role = self._role(context, title)
+            role = self._role(context)
             if self._is_person(name, title, role, context):
                 self._introduce(name, role or title)
 
-    def _role(self, context: _Context, title: str) -> str:
-        before = context.before
-        if title:  # the title is in the run; look before it
-            before = context.text[: context.start]
-        phrases = [pre_phrase(before), appositive(context.after)]
+    def _role(self, context: _Context) -> str:
+        """Return the description before the run (and its title) joined to the one after."""
+        phrases = [pre_phrase(context.before), appositive(context.after)]
         return ", ".join(phrase for phrase in phrases if phrase)
 
     def _is_person(self, name: list[str], title: str, role: str, context: _Context) -> bool:
