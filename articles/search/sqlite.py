@@ -79,9 +79,12 @@ def clear(using: str) -> None:
 
 
 def optimize(using: str) -> None:
-    """Merge the index's segments into one, which makes queries faster after a rebuild."""
+    """Merge the index's segments, and give the planner statistics on articles."""
     with connections[using].cursor() as cursor:
         cursor.execute(f"INSERT INTO {TABLE} ({TABLE}) VALUES ('optimize')")
+        # Without statistics SQLite may walk the status index and probe FTS5 for every
+        # published article (minutes at 100,000) instead of starting from the matches.
+        cursor.execute("ANALYZE articles_article")
 
 
 def size_bytes(using: str) -> int:
