@@ -72,6 +72,21 @@ class TagSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError("A tag with this slug already exists.")
         return value
 
+    def validate(self, attrs):
+        if attrs.get("slug") or getattr(self.instance, "slug", ""):
+            return attrs
+        # The slug is the tag's address, so it must be ASCII like the URL pattern.
+        attrs["slug"] = slugify(attrs.get("name", ""))
+        if not attrs["slug"]:
+            raise serializers.ValidationError(
+                {"slug": "Give a slug: the name has no letters or digits to make one from."}
+            )
+        try:
+            self.validate_slug(attrs["slug"])
+        except serializers.ValidationError as error:
+            raise serializers.ValidationError({"slug": error.detail}) from error
+        return attrs
+
 
 class TagRefSerializer(serializers.ModelSerializer):
     class Meta:

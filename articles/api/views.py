@@ -11,8 +11,10 @@ from rest_framework.exceptions import APIException, NotFound, ValidationError
 from rest_framework.response import Response
 
 from articles.models import Article, ArticleImage, Mention, Section, Tag, TaggedArticle
+from articles.services import policy
 from articles.services.concurrency import StaleArticleError, claim_version
 from articles.services.related import related_articles
+from articles.services.revisions import recording
 
 from . import conditional
 from .filters import ArticleFilter, TagFilter
@@ -116,9 +118,16 @@ class TagViewSet(IdOrSlugMixin, NewsroomViewSet):
     filterset_class = TagFilter
 
 
-def article_queryset(user):
+def article_queryset(user, *, writing: bool = False):
     """Return the articles this user may read, with every relation fetched in fixed queries."""
-    articles = Article.objects.all() if can_see_unpublished(user) else Article.objects.published()
+    articles = Article.objects.published()
+    if can_see_unpublished(user) and writing:
+        # Writers reach every article so that a refusal is a 403 with its reason.
+        articles = Article.objects.all()
+    elif can_see_unpublished(user):
+        # Readers on the staff see what the admin lists for them: editors everything,
+        # contributors their own articles.
+        articles = articles | policy.visible_articles(user, Article.objects.all())
     return (
         articles.for_listing()
         .prefetch_related(
@@ -167,7 +176,8 @@ class ArticleViewSet(NewsroomViewSet):
     permission_classes = [NewsroomModelPermissions, ArticleRolePermission]
 
     def get_queryset(self):
-        articles = article_queryset(self.request.user)
+        writing = self.request.method not in ("GET", "HEAD", "OPTIONS")
+        articles = article_queryset(self.request.user, writing=writing)
         if self.request.query_params.get("order-by") == "oldest":
             return articles.order_by("sort_time", "pk")
         return articles.order_by("-sort_time", "-pk")
@@ -208,7 +218,8 @@ class ArticleViewSet(NewsroomViewSet):
     def create(self, request, *args, **kwargs):
         writer = self.get_serializer(data=request.data)
         writer.is_valid(raise_exception=True)
-        article = writer.save(created_by=request.user)
+        with recording(request.user, "Created through the API"):
+            article = writer.save(created_by=request.user)
         return self.read_back(article, status.HTTP_201_CREATED)
 
     @extend_schema(parameters=[IF_MATCH], responses=WRITE_RESPONSES)
@@ -218,7 +229,7 @@ class ArticleViewSet(NewsroomViewSet):
         conditional.check_if_match(request, article)
         writer = self.get_serializer(article, data=request.data, partial=partial)
         writer.is_valid(raise_exception=True)
-        with transaction.atomic():
+        with recording(request.user, "Changed through the API"):
             try:
                 claim_version(article=article, expected=article.version)
             except StaleArticleError as error:

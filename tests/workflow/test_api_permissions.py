@@ -75,3 +75,31 @@ def test_a_contributor_cannot_create_an_article_already_published(member):
 
     assert response.status_code == 403
     assert "Only an editor" in response.json()["detail"]
+
+
+def test_a_contributor_reads_their_own_drafts_in_the_api_but_not_a_colleagues(
+    contributor, member, own_draft
+):
+    colleague_draft = ArticleFactory(draft=True, created_by=member("Contributor", "colleague"))
+    published = ArticleFactory()
+    client = APIClient()
+    client.force_authenticate(contributor)
+    listed = {item["id"] for item in client.get("/api/v1/articles/").json()["results"]}
+    assert listed == {own_draft.pk, published.pk}
+    assert client.get(f"/api/v1/articles/{colleague_draft.pk}/").status_code == 404
+
+
+def test_an_api_edit_is_recorded_as_a_revision_by_its_author(newsroom_editor):
+    from articles.services.revisions import versions_of
+
+    article = ArticleFactory()
+    client = APIClient()
+    client.force_authenticate(newsroom_editor)
+    response = client.patch(
+        f"/api/v1/articles/{article.pk}/",
+        {"headline": "Ferries resume"},
+        format="json",
+        HTTP_IF_MATCH=conditional.article_etag(article),
+    )
+    assert response.status_code == 200, response.json()
+    assert versions_of(article).first().revision.user == newsroom_editor
