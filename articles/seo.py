@@ -73,6 +73,16 @@ def news_article(article: Article, canonical: str, description: str, image_url: 
     }
     if image_url:
         data["image"] = [image_url]
+    corrections = article.corrections.all()
+    if corrections:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": fix.text,
+                "datePublished": fix.created_at.isoformat(),
+            }
+            for fix in corrections
+        ]
     return data
 
 

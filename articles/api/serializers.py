@@ -7,7 +7,16 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from articles.images.listing import rendition_dicts
-from articles.models import Article, ArticleImage, Byline, Mention, Section, Tag, TaggedArticle
+from articles.models import (
+    Article,
+    ArticleImage,
+    Byline,
+    Correction,
+    Mention,
+    Section,
+    Tag,
+    TaggedArticle,
+)
 from people.api.serializers import PersonRefSerializer, site_url
 from people.models import Person
 
@@ -204,13 +213,21 @@ class ArticleSerializer(serializers.ModelSerializer):
         return TagRefSerializer([item.tag for item in items], many=True).data
 
 
+class CorrectionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Correction
+        fields = ["text", "created_at"]
+        read_only_fields = fields
+
+
 class ArticleDetailSerializer(ArticleSerializer):
-    """An article with its related coverage, as the article page shows it."""
+    """An article with its corrections and related coverage, as the article page shows it."""
 
     related = serializers.SerializerMethodField()
+    corrections = CorrectionSerializer(many=True, read_only=True)
 
     class Meta(ArticleSerializer.Meta):
-        fields = [*ArticleSerializer.Meta.fields, "related"]
+        fields = [*ArticleSerializer.Meta.fields, "corrections", "related"]
         read_only_fields = fields
 
     def get_related(self, article) -> list[dict]:

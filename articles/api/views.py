@@ -178,6 +178,8 @@ class ArticleViewSet(NewsroomViewSet):
     def get_queryset(self):
         writing = self.request.method not in ("GET", "HEAD", "OPTIONS")
         articles = article_queryset(self.request.user, writing=writing)
+        if self.action == "retrieve":
+            articles = articles.prefetch_related("corrections")
         if self.request.query_params.get("order-by") == "oldest":
             return articles.order_by("sort_time", "pk")
         return articles.order_by("-sort_time", "-pk")

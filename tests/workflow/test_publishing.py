@@ -169,3 +169,22 @@ def test_a_correction_shows_at_the_foot_of_the_public_article(client, newsroom_e
 
     assert response.status_code == 200
     assert "An earlier version gave the wrong pier." in response.text
+
+
+def test_a_correction_is_in_the_api_and_the_json_ld(client, newsroom_editor):
+    import json
+    import re
+
+    article = ArticleFactory()
+    publishing.add_correction(
+        article=article, user=newsroom_editor, text="An earlier version gave the wrong pier."
+    )
+
+    api = client.get(f"/api/v1/articles/{article.pk}/").json()
+    assert [c["text"] for c in api["corrections"]] == ["An earlier version gave the wrong pier."]
+
+    page = client.get(article.get_absolute_url()).text
+    blocks = re.findall(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', page, re.S)
+    news = next(d for d in map(json.loads, blocks) if d.get("@type") == "NewsArticle")
+    assert news["correction"][0]["text"] == "An earlier version gave the wrong pier."
+    assert news["datePublished"] < news["dateModified"]
