@@ -8,6 +8,12 @@ from django.db.models.expressions import Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
+from .images.figures import (
+    attach_renditions,
+    figure_image_ids,
+    rendered_images,
+    responsive_body,
+)
 from .models import (
     Article,
     ArticleImage,
@@ -21,6 +27,7 @@ from .seo import article_metadata
 from .services.related import next_in_section_queryset, ranked_ids
 
 LISTING_PATH = ("section__parent__parent",)
+BODY_SIZES = "(min-width: 48rem) 44rem, 100vw"
 TOP_STORIES = 5
 PER_SECTION = 4
 # The home page looks for each section's latest among this many newest articles, so the
@@ -44,7 +51,6 @@ def published_article_for_page(pk: int) -> Article | None:
             Prefetch("mentions", queryset=Mention.objects.select_related("person")),
             Prefetch("tagged_items", queryset=TaggedArticle.objects.select_related("tag")),
             Prefetch("images", queryset=ArticleImage.objects.select_related("image")),
-            "images__image__renditions",
             "corrections",
             Prefetch(
                 "related_headlines",
@@ -60,11 +66,22 @@ def article_page_context(article: Article) -> dict:
     """Return what the article template shows beside a prefetched article."""
     return {
         "article": article,
+        "body_html": load_pictures(article),
         "current_section_root": article.section.path[0],
         "meta": article_metadata(article),
         "tag_groups": tags_by_kind(article),
         **related_coverage(article),
     }
+
+
+def load_pictures(article: Article) -> str:
+    """Load every picture's renditions (images and figures) in one query; return the body."""
+    library = [item.image for item in article.images.all() if item.image_id]
+    figure_ids = figure_image_ids(article.body)
+    found = rendered_images(figure_ids + [image.pk for image in library])
+    for image in library:
+        attach_renditions(image, found.get(image.pk, (image, []))[1])
+    return responsive_body(article.body, sizes=BODY_SIZES, images=found)
 
 
 def related_coverage(article: Article, *, related: int = 6, following: int = 5) -> dict:

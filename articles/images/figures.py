@@ -32,26 +32,52 @@ def library_images(ids):
     return Image.objects.with_renditions().in_bulk(set(ids)) if ids else {}
 
 
-def responsive_body(body: str, *, sizes: str) -> SafeString:
-    """Return `body` with each library figure given srcset, sizes, width, height and a credit."""
-    images = library_images(figure_image_ids(body))
+def rendered_images(ids) -> dict[int, tuple]:
+    """Return {id: (image, renditions)} for the library images that have renditions.
+
+    One query: the renditions join their image, which keeps the article page within budget.
+    """
+    from .models import Rendition
+
+    found: dict[int, tuple] = {}
+    for rendition in Rendition.objects.filter(image_id__in=set(ids)).select_related("image"):
+        found.setdefault(rendition.image_id, (rendition.image, []))[1].append(rendition)
+    return found
+
+
+def attach_renditions(image, renditions: list) -> None:
+    """Store `renditions` as `image.renditions.all()`, as prefetch_related would."""
+    queryset = image.renditions.all()  # lazy: no query
+    queryset._result_cache = list(renditions)
+    queryset._prefetch_done = True
+    image._prefetched_objects_cache = {"renditions": queryset}
+
+
+def responsive_body(body: str, *, sizes: str, images: dict | None = None) -> SafeString:
+    """Return `body` with each library figure given srcset, sizes, width, height and a credit.
+
+    `images` is `rendered_images()` of the figures when the caller has loaded it already.
+    """
+    ids = figure_image_ids(body)
+    if images is None:
+        images = rendered_images(ids) if ids else {}
     if not images:
         return mark_safe(body or "")
 
     def rewrite(match: re.Match) -> str:
         found = IMAGE_ID.search(match.group(0))
-        image = images.get(int(found.group(1))) if found else None
-        return render_figure(match.group(0), image, sizes) if image else match.group(0)
+        entry = images.get(int(found.group(1))) if found else None
+        return render_figure(match.group(0), *entry, sizes) if entry else match.group(0)
 
     return mark_safe(FIGURE.sub(rewrite, body))
 
 
-def render_figure(figure: str, image, sizes: str) -> str:
+def render_figure(figure: str, image, renditions: list, sizes: str) -> str:
     """Return one figure with its <img> swapped for a <picture> and its caption credited."""
     img = IMG.search(figure)
     alt_match = ALT.search(img.group(0)) if img else None
     alt = html.unescape(alt_match.group(1)) if alt_match else image.alt_text
-    renditions = [r for r in image.renditions.all() if "-" not in r.spec]
+    renditions = [r for r in renditions if "-" not in r.spec]
     if not renditions or img is None:
         return figure
     picture = sources_html(
