@@ -8,13 +8,35 @@ ADMINISTRATOR = "Administrator"
 EDITOR_APPS = ["articles", "people", "taggit"]
 
 
+RELATION_MODELS = [
+    "byline", "mention", "taggedarticle", "articleimage", "relatedarticle", "relatedheadline",
+]  # fmt: skip
+# What a Contributor may do: write and illustrate their own articles, look up the rest.
+CONTRIBUTOR_PERMISSIONS = [
+    ("articles", "article", ["add", "change", "view"]),
+    *[("articles", model, ["add", "change", "delete", "view"]) for model in RELATION_MODELS],
+    ("articles", "section", ["view"]),
+    ("articles", "tag", ["view"]),
+    ("articles", "correction", ["view"]),
+    ("people", "person", ["view"]),
+    ("people", "affiliation", ["view"]),
+]
+
+
 def top_up_roles(sender=None, using="default", **kwargs) -> None:
-    """Give the Administrator every permission, including those of apps added later."""
-    administrator = Group.objects.using(using).filter(name=ADMINISTRATOR).first()
-    if administrator is not None:
-        administrator.permissions.add(*Permission.objects.using(using).all())
-    editor = Group.objects.using(using).filter(name=EDITOR).first()
-    if editor is not None:
-        editor.permissions.add(
-            *Permission.objects.using(using).filter(content_type__app_label__in=EDITOR_APPS)
+    """Make sure the three roles exist with their permissions, including apps added later.
+
+    Runs after every migrate, and after a flush (which empties the groups table in tests).
+    """
+    permissions = Permission.objects.using(using)
+    groups = Group.objects.using(using)
+    contributor, _ = groups.get_or_create(name=CONTRIBUTOR)
+    for app, model, actions in CONTRIBUTOR_PERMISSIONS:
+        codenames = [f"{action}_{model}" for action in actions]
+        contributor.permissions.add(
+            *permissions.filter(content_type__app_label=app, codename__in=codenames)
         )
+    editor, _ = groups.get_or_create(name=EDITOR)
+    editor.permissions.add(*permissions.filter(content_type__app_label__in=EDITOR_APPS))
+    administrator, _ = groups.get_or_create(name=ADMINISTRATOR)
+    administrator.permissions.add(*permissions.all())
