@@ -1,7 +1,9 @@
 """Keep the index current: signal receivers for every change that alters an article's text."""
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import partial
 
@@ -16,6 +18,8 @@ from .documents import all_documents, documents_for
 from .service import engine_for
 
 BATCH_SIZE = 500
+# Article ids (by database alias) whose indexing waits for the end of `deferred_indexing()`.
+_deferred: ContextVar[dict[str, set[int]] | None] = ContextVar("deferred_indexing", default=None)
 
 
 def index_articles(article_ids: Iterable[int], using: str = DEFAULT_DB_ALIAS) -> None:
@@ -73,8 +77,45 @@ def index_size(using: str = DEFAULT_DB_ALIAS) -> int:
     return engine_for(using).size_bytes(using)
 
 
+@contextmanager
+def deferred_indexing() -> Iterator[None]:
+    """Index the articles changed inside the block once, at its end, instead of on every save.
+
+    Meant for writers that save an article and then its relations in bulk (the importer):
+    the block's end sees every relation, so one write per article replaces one per row.
+    Nested blocks join the outermost. If the block fails, the articles are indexed when the
+    transaction commits (never, if it rolls back).
+    """
+    if _deferred.get() is not None:
+        yield
+        return
+    pending: dict[str, set[int]] = {}
+    token = _deferred.set(pending)
+    try:
+        yield
+    except BaseException:
+        for using, ids in pending.items():
+            transaction.on_commit(partial(index_articles, ids, using), using=using)
+        raise
+    finally:
+        _deferred.reset(token)
+    for using, ids in pending.items():
+        index_articles(ids, using)
+
+
+def _deferring(article_ids: Iterable[int], using: str) -> bool:
+    """Queue the ids if inside `deferred_indexing()`; return whether they were queued."""
+    pending = _deferred.get()
+    if pending is None:
+        return False
+    pending.setdefault(using, set()).update(article_ids)
+    return True
+
+
 def article_saved(sender, instance, using, **kwargs):
     """Index the article now, and again at commit, when relations written in bulk are in."""
+    if _deferring([instance.pk], using):
+        return
     index_articles([instance.pk], using)
     if transaction.get_connection(using).in_atomic_block:
         transaction.on_commit(partial(index_articles, [instance.pk], using), using=using)
@@ -88,20 +129,27 @@ def article_deleted(sender, instance, using, **kwargs):
 def relation_changed(sender, instance, using, **kwargs):
     """Re-index the article whose byline, mention or tag changed."""
     article_id = instance.content_object_id if sender is TaggedArticle else instance.article_id
-    index_articles([article_id], using)
+    if not _deferring([article_id], using):
+        index_articles([article_id], using)
 
 
 def person_saved(sender, instance, using, **kwargs):
     """Re-index the articles naming the person, whose name may have changed."""
     involving = Q(bylines__person=instance) | Q(mentions__person=instance)
     ids = Article.objects.using(using).filter(involving).values_list("pk", flat=True)
-    index_articles(ids, using)
+    if not _deferring(ids, using):
+        index_articles(ids, using)
 
 
 def tag_saved(sender, instance, using, **kwargs):
     """Re-index the articles carrying the tag, whose name may have changed."""
-    taggings = TaggedArticle.objects.using(using).filter(tag=instance)
-    index_articles(taggings.values_list("content_object_id", flat=True), using)
+    ids = (
+        TaggedArticle.objects.using(using)
+        .filter(tag=instance)
+        .values_list("content_object_id", flat=True)
+    )
+    if not _deferring(ids, using):
+        index_articles(ids, using)
 
 
 def connect_signals() -> None:
