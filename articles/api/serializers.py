@@ -1,5 +1,7 @@
 """How sections, tags and articles look in the API, and what a client may write."""
 
+from datetime import datetime
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.utils.text import slugify
@@ -17,8 +19,11 @@ from articles.models import (
     Tag,
     TaggedArticle,
 )
+from articles.services import publishing
 from people.api.serializers import PersonRefSerializer, site_url
 from people.models import Person
+
+from .transitions import run_transition
 
 
 class SectionRefSerializer(serializers.ModelSerializer):
@@ -294,8 +299,17 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
             return attrs.get(field, getattr(self.instance, field, None))
 
         errors = {}
-        if current("status") == Article.Status.PUBLISHED and not current("published_at"):
-            errors["published_at"] = "A published article needs a publication time."
+        emptied = "published_at" in attrs and attrs["published_at"] is None
+        if emptied and current("status") == Article.Status.PUBLISHED:
+            errors["published_at"] = (
+                "A published article needs a publication time: give one, or leave "
+                "published_at out to publish now."
+            )
+        if self._sets_time_without_publishing(attrs):
+            errors["published_at"] = (
+                "Only publishing sets a publication time: send it with status 'published' "
+                "(a future time schedules the article)."
+            )
         embargo, published = current("embargo_until"), current("published_at")
         if embargo and published and published < embargo:
             errors["published_at"] = "The article is embargoed until after this time."
@@ -305,21 +319,66 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
             attrs["slug"] = slugify(current("headline") or "")[:200] or "article"
         return attrs
 
+    def _sets_time_without_publishing(self, attrs) -> bool:
+        at = attrs.get("published_at")
+        stored = getattr(self.instance, "published_at", None)
+        status = attrs.get("status")
+        return at is not None and at != stored and status not in (None, Article.Status.PUBLISHED)
+
     @transaction.atomic
     def create(self, validated_data):
+        wanted = pop_workflow(validated_data)
         relations = pop_relations(validated_data)
         article = Article.objects.create(**validated_data)
         replace_relations(article, **relations)
+        self._change_status(article, wanted)
         return article
 
     @transaction.atomic
     def update(self, article, validated_data):
+        wanted = pop_workflow(validated_data)
         relations = pop_relations(validated_data)
         for field, value in validated_data.items():
             setattr(article, field, value)
         article.save()
         replace_relations(article, **relations)
+        self._change_status(article, wanted)
         return article
+
+    def _change_status(self, article: Article, wanted: dict) -> None:
+        """Run the workflow transition the client asked for, recorded as the request's user.
+
+        Status and publish time never change by a plain save: the publishing services apply
+        the role rules and record who did it and when. A refusal rolls the whole write back.
+        """
+        step = requested_step(article, wanted)
+        if step is None:
+            return
+        status, at = step
+        user = self.context["request"].user
+        run_transition(publishing.change_status, article=article, user=user, status=status, at=at)
+
+
+def pop_workflow(data: dict) -> dict:
+    """Take the status and publish time out of validated data; keep only those sent."""
+    return {name: data.pop(name) for name in ("status", "published_at") if name in data}
+
+
+def requested_step(article: Article, wanted: dict) -> tuple[str, datetime | None] | None:
+    """Return the (status, publish time) the client asks `article` to move to, or None.
+
+    Sending back the current values (as a PUT does) asks for nothing. A publish time sent
+    without a status publishes or schedules the article at that time.
+    """
+    Status = Article.Status
+    at = wanted.get("published_at")
+    target = wanted.get("status", article.status)
+    if at is not None and "status" not in wanted and article.status != Status.PUBLISHED:
+        target = Status.PUBLISHED
+    if target == Status.PUBLISHED:
+        moved = at is not None and at != article.published_at
+        return (target, at) if article.status != Status.PUBLISHED or moved else None
+    return (target, None) if target != article.status else None
 
 
 def pop_relations(data: dict) -> dict:

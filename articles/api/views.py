@@ -16,7 +16,7 @@ from articles.services.concurrency import StaleArticleError, claim_version
 from articles.services.related import related_articles
 from articles.services.revisions import recording
 
-from . import conditional
+from . import conditional, transitions
 from .filters import ArticleFilter, TagFilter
 from .ninjs import article_to_ninjs
 from .pagination import ArticlePages
@@ -158,6 +158,12 @@ WRITE_RESPONSES = {
     412: OpenApiResponse(description="If-Match is stale: the article changed; nothing saved."),
     428: OpenApiResponse(description="If-Match is missing."),
 }
+TRANSITION_RESPONSES = {
+    200: ArticleDetailSerializer,
+    400: OpenApiResponse(description="This step does not apply to the article as it is now."),
+    403: OpenApiResponse(description="Your role may not take this step; the body says why."),
+    412: WRITE_RESPONSES[412],
+}
 IF_MATCH = OpenApiParameter(
     "If-Match",
     OpenApiTypes.STR,
@@ -253,6 +259,52 @@ class ArticleViewSet(NewsroomViewSet):
             conditional.check_if_match(request, article)
         self.perform_destroy(article)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def _transition(self, request, name: str):
+        """Apply workflow action `name` through its publishing service, then read back."""
+        article = self.get_object()
+        if request.headers.get("If-Match"):
+            conditional.check_if_match(request, article)
+        arguments = transitions.action_arguments(name, request.data)
+        service = transitions.ACTIONS[name].service
+        transitions.run_transition(service, article=article, user=request.user, **arguments)
+        return self.read_back(article, status.HTTP_200_OK)
+
+    @extend_schema(request=None, responses=TRANSITION_RESPONSES)
+    @action(detail=True, methods=["post"], filterset_class=None, pagination_class=None)
+    def submit(self, request, pk=None):
+        """Submit a draft for review (its writer or an editor)."""
+        return self._transition(request, "submit")
+
+    @extend_schema(request=transitions.TransitionInputSerializer, responses=TRANSITION_RESPONSES)
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="return-to-draft",
+        filterset_class=None,
+        pagination_class=None,
+    )
+    def return_to_draft(self, request, pk=None):
+        """Send an article in review back to its writer (editors); `note` says why."""
+        return self._transition(request, "return-to-draft")
+
+    @extend_schema(request=transitions.TransitionInputSerializer, responses=TRANSITION_RESPONSES)
+    @action(detail=True, methods=["post"], filterset_class=None, pagination_class=None)
+    def publish(self, request, pk=None):
+        """Publish now, or at `at` (editors); a future `at` schedules."""
+        return self._transition(request, "publish")
+
+    @extend_schema(request=transitions.TransitionInputSerializer, responses=TRANSITION_RESPONSES)
+    @action(detail=True, methods=["post"], filterset_class=None, pagination_class=None)
+    def schedule(self, request, pk=None):
+        """Publish automatically at `at`, which must be in the future (editors)."""
+        return self._transition(request, "schedule")
+
+    @extend_schema(request=transitions.TransitionInputSerializer, responses=TRANSITION_RESPONSES)
+    @action(detail=True, methods=["post"], filterset_class=None, pagination_class=None)
+    def unpublish(self, request, pk=None):
+        """Take a live article down, or cancel a schedule (editors)."""
+        return self._transition(request, "unpublish")
 
     @extend_schema(
         responses={200: OpenApiTypes.OBJECT},

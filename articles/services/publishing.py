@@ -8,7 +8,6 @@ functions; each one validates, saves a revision and records who did what and whe
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article, ArticleEvent, Correction
@@ -46,10 +45,12 @@ def record_event(
 
 
 def _move(*, article: Article, user, to: str, action: str, note: str = "", publish_at=None):
-    with transaction.atomic():
+    comment = ArticleEvent.Action(action).label
+    # One revision holds the article and its event, so recovering a deleted article
+    # finds the event again through the article's revisions.
+    with recording(user, comment):
         before = article.status
         article.status = to
-        comment = ArticleEvent.Action(action).label
         save_with_revision(article=article, user=user, comment=comment)
         record_event(
             article=article,
@@ -106,11 +107,40 @@ def unpublish(*, article: Article, user, note: str = "") -> Article:
     _require(policy.can_publish(user), "Only an editor can unpublish articles.")
     _require_status(article, {Status.PUBLISHED}, "Only a published article can be unpublished.")
     if article.is_public:
-        return _move(article=article, user=user, to=Status.UNPUBLISHED, action=Action.UNPUBLISHED)
+        return _move(
+            article=article, user=user, to=Status.UNPUBLISHED, action=Action.UNPUBLISHED, note=note
+        )
     # It was only scheduled and never seen: cancelling the schedule makes it a draft again.
     article.published_at = None
     note = note or "Schedule cancelled before publication."
     return _move(article=article, user=user, to=Status.DRAFT, action=Action.UNPUBLISHED, note=note)
+
+
+def change_status(*, article: Article, user, status: str, at: datetime | None = None) -> Article:
+    """Apply the one transition that takes `article` to `status`, for the API and commands.
+
+    For `published`, `at` is the publish time: none or a past time publishes, a future
+    time schedules (or moves a schedule). The transition's own rules then apply.
+    """
+    current = article.status
+    if status == Status.PUBLISHED:
+        if at is not None and at > timezone.now():
+            return schedule(article=article, user=user, at=at)
+        return publish(article=article, user=user, at=at)
+    if status == Status.IN_REVIEW:
+        return submit_for_review(article=article, user=user)
+    if status == Status.UNPUBLISHED:
+        return unpublish(article=article, user=user)
+    if status == Status.DRAFT and current == Status.IN_REVIEW:
+        return return_to_draft(article=article, user=user)
+    if status == Status.DRAFT and current == Status.PUBLISHED and not article.is_public:
+        return unpublish(article=article, user=user)  # cancels the schedule
+    hint = ""
+    if current in (Status.PUBLISHED, Status.UNPUBLISHED):
+        hint = " Take a live article down with 'unpublished'; publish a taken-down one again."
+    raise ValidationError(
+        f"An article cannot go from '{current}' to '{status}'.{hint}", code="invalid_transition"
+    )
 
 
 def add_correction(*, article: Article, user, text: str, at: datetime | None = None) -> Correction:

@@ -1,14 +1,18 @@
 """Each role × each write in the API: the admin's rules, refused with 403 and a reason."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from articles.api import conditional
 from articles.models import Article
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 ROLES = ["Contributor", "Editor", "Administrator"]
+NEXT_WEEK = (timezone.now() + timedelta(days=7)).isoformat()
 # action: (whose article, status, request data, allowed per role, reason when refused)
 MATRIX = {
     "edit own draft": ("own", "draft", {"headline": "New"}, (True, True, True), ""),
@@ -33,6 +37,28 @@ MATRIX = {
         (False, True, True),
         "Only an editor",
     ),
+    "submit own draft for review": ("own", "draft", {"status": "review"}, (True, True, True), ""),
+    "schedule own draft": (
+        "own",
+        "draft",
+        {"published_at": NEXT_WEEK},
+        (False, True, True),
+        "Only an editor",
+    ),
+    "return own article in review to draft": (
+        "own",
+        "review",
+        {"status": "draft"},
+        (False, True, True),
+        "no longer a draft",
+    ),
+    "unpublish own live article": (
+        "own",
+        "published",
+        {"status": "unpublished"},
+        (False, True, True),
+        "no longer a draft",
+    ),
     "delete a colleague's draft": ("other", "draft", None, (False, True, True), "permission"),
 }
 
@@ -45,7 +71,7 @@ def test_each_role_may_write_exactly_what_the_matrix_says(member, action, role_i
     colleague = member("Contributor", "colleague")
     article = ArticleFactory(
         status=status,
-        published_at=None,
+        published_at=timezone.now() - timedelta(hours=1) if status == "published" else None,
         created_by=user if whose == "own" else colleague,
         headline="Old",
     )
@@ -64,17 +90,23 @@ def test_each_role_may_write_exactly_what_the_matrix_says(member, action, role_i
     else:
         assert response.status_code == 403
         assert reason in response.json()["detail"]
-        assert Article.objects.get(pk=article.pk).headline == "Old"
+        stored = Article.objects.get(pk=article.pk)
+        assert (stored.headline, stored.status) == ("Old", status)
+        assert not stored.events.exists()
 
 
-def test_a_contributor_cannot_create_an_article_already_published(member):
+@pytest.mark.parametrize("status", ["published", "unpublished"])
+def test_a_contributor_cannot_create_an_article_already_published(member, status):
     api = APIClient()
     api.force_authenticate(member("Contributor"))
+    data = {"headline": "Ferries", "section": SectionFactory().slug, "status": status}
 
-    response = api.post("/api/v1/articles/", {"status": "published"}, format="json")
+    response = api.post("/api/v1/articles/", data, format="json")
 
     assert response.status_code == 403
     assert "Only an editor" in response.json()["detail"]
+    # The refusal comes after the content was saved, inside the same transaction.
+    assert not Article.objects.exists()
 
 
 def test_a_contributor_reads_their_own_drafts_in_the_api_but_not_a_colleagues(
