@@ -1,5 +1,7 @@
 """Let the admin's article search (and its autocomplete) use the search service."""
 
+from django.contrib.admin.views.main import ORDER_VAR
+
 from .service import search_articles
 
 
@@ -10,4 +12,8 @@ class SearchServiceAdminMixin:
         if not search_term.strip():
             return super().get_search_results(request, queryset, search_term)
         # The queryset is the admin's own, so editors find drafts and scheduled articles too.
-        return search_articles(search_term, queryset=queryset).articles, False
+        found = search_articles(search_term, queryset=queryset).articles
+        if ORDER_VAR in request.GET:
+            # The editor sorted a column: keep the changelist's ordering, not relevance.
+            found = found.order_by(*queryset.query.order_by)
+        return found, False

@@ -110,3 +110,31 @@ def test_the_admin_search_finds_names_the_old_field_search_missed(editor_client,
     response = editor_client.get(reverse("admin:articles_article_changelist"), {"q": "Quennell"})
 
     assert list(response.context["cl"].result_list) == [newsroom["named"]]
+
+
+def test_the_admin_lists_search_results_best_match_first(editor_client, newsroom):
+    # The body match is the newest article, so a date ordering would put it first.
+    response = editor_client.get(reverse("admin:articles_article_changelist"), {"q": "green bonds"})
+
+    results = list(response.context["cl"].result_list)
+    assert results.index(newsroom["headline"]) < results.index(newsroom["body"])
+
+
+def test_a_sorted_column_still_orders_the_admin_search_results(editor_client, newsroom):
+    changelist = reverse("admin:articles_article_changelist")
+    columns = editor_client.get(changelist).context["cl"].list_display
+    # "-N" sorts column N, here the publication time, newest first.
+    order = f"-{columns.index('published_at')}"
+    response = editor_client.get(changelist, {"q": "green bonds", "o": order})
+
+    results = [a for a in response.context["cl"].result_list if a.published_at]
+    assert results == sorted(results, key=lambda a: a.published_at, reverse=True)
+    assert results[0] == newsroom["body"]
+
+
+def test_every_page_has_a_labelled_search_box_in_the_header(client, newsroom):
+    page = client.get(reverse("articles:home")).content.decode()
+
+    assert 'role="search"' in page
+    assert f'action="{URL}"' in page
+    assert '<label for="site-search-q"' in page
