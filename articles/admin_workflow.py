@@ -419,7 +419,12 @@ class ArticleWorkflowAdmin(VersionAdmin):
             except ValueError as error:
                 self.message_user(request, str(error), messages.ERROR)
                 return HttpResponseRedirect(reverse("admin:articles_article_recoverlist"))
-            self.message_user(request, f"Recovered “{article}”.", messages.SUCCESS)
+            self.message_user(
+                request,
+                f"Recovered “{article}” as a draft, with its corrections and history. "
+                "Publish it again when it is ready.",
+                messages.SUCCESS,
+            )
             return HttpResponseRedirect(self._change_url(article))
         context = {"title": f"Recover “{version.object_repr}”?", "version": version}
         return self._render(request, "recover_confirmation.html", context)

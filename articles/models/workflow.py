@@ -17,6 +17,7 @@ class ArticleEvent(models.Model):
         UNPUBLISHED = "unpublished", "Unpublished"
         CORRECTED = "corrected", "Correction added"
         RESTORED = "restored", "Revision restored"
+        RECOVERED = "recovered", "Recovered after deletion"
 
     article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="events")
     action = models.CharField(max_length=20, choices=Action.choices)
@@ -51,6 +52,7 @@ class ArticleEvent(models.Model):
                         "unpublished",
                         "corrected",
                         "restored",
+                        "recovered",
                     ]
                 ),
                 name="article_event_action_valid",

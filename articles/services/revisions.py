@@ -11,12 +11,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import reversion
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
 from django.utils import timezone
-from reversion.models import Version
+from reversion.models import Revision, Version
 
 from articles.models import Article
+from articles.models.versioning import ARTICLE_FOLLOWS, RECORD_MODELS
 
+from . import policy
 from .concurrency import claim_version, current_version
 
 DIFF_FIELDS = [("headline", "Headline"), ("standfirst", "Standfirst"), ("body", "Body")]
@@ -125,7 +129,7 @@ def restore_revision(*, article: Article, version: Version, user) -> Article:
         claimed = article.version
         # Reverting writes the old row back (old version number included) and deletes
         # relations added since; the workflow fields and the new version are then re-applied.
-        version.revision.revert(delete=True)
+        revert_content(version.revision, article_id=article.pk)
         restored = Article.objects.using(version.db).get(pk=article.pk)
         for name, value in keep.items():
             setattr(restored, name, value)
@@ -136,24 +140,129 @@ def restore_revision(*, article: Article, version: Version, user) -> Article:
     return restored
 
 
+def _article_keys() -> dict[type, str]:
+    """Map each relation model the article follows to the attribute naming its article."""
+    relations = (Article._meta.get_field(name) for name in ARTICLE_FOLLOWS)
+    return {relation.related_model: relation.field.attname for relation in relations}
+
+
+def _belongs_to(obj, article_id: int) -> bool:
+    if isinstance(obj, Article):
+        return obj.pk == article_id
+    key = _article_keys().get(type(obj))
+    return key is not None and getattr(obj, key) == article_id
+
+
+def revert_content(revision: Revision, *, article_id: int) -> None:
+    """Write the article and its relations back as `revision` holds them; drop later ones.
+
+    Like reversion's `Revision.revert(delete=True)`, narrowed to one article's content: the
+    revision may also hold corrections, workflow events or other articles saved in the same
+    block, and those are records or someone else's work, so they are left as they are.
+    """
+    versions = [
+        version
+        for version in revision.version_set.select_related("content_type")
+        if _belongs_to(version._object_version.object, article_id)
+    ]
+    kept = {(version._model, version.object_id) for version in versions}
+    for model, key in _article_keys().items():
+        later = model._default_manager.using(router.db_for_write(model)).filter(**{key: article_id})
+        later.exclude(pk__in=[pk for kind, pk in kept if kind is model]).delete()
+    # The article first, so that its relations find it.
+    versions.sort(key=lambda version: version._model is not Article)
+    rows = [version._object_version for version in versions]
+    _forget_missing_users([row.object for row in rows])
+    for version, row in zip(versions, rows, strict=True):
+        # A raw save, as reversion's own revert does: the stored row comes back as it was.
+        row.save(using=version.db)
+
+
 def deleted_versions():
     """Return the last saved version of every deleted article, newest first."""
     return Version.objects.get_deleted(Article).select_related("revision__user")
 
 
 def recover_article(*, version: Version, user) -> Article:
-    """Bring a deleted article back, with its relations, as it was last saved."""
+    """Bring a deleted article back as a draft, with its relations, corrections and events.
+
+    A published article does not go live again by itself: an editor reads it and publishes
+    it deliberately, and the 'recovered' event records who brought it back and when.
+    """
+    from .publishing import record_event
+
+    if not policy.can_edit_any(user):
+        raise PermissionDenied("Only an editor can recover deleted articles.")
     if version.content_type.model_class() is not Article:
         raise ValueError("That revision is not an article's.")
-    if current_version(article_id=int(version.object_id)) is not None:
+    article_id = int(version.object_id)
+    if current_version(article_id=article_id) is not None:
         raise ValueError("That article has not been deleted.")
     with recording(user, "Recovered after deletion"):
-        version.revision.revert(delete=False)
-        article = Article.objects.using(version.db).get(pk=version.object_id)
+        revert_content(version.revision, article_id=article_id)
+        _recover_records(article_id, using=version.db)
+        article = Article.objects.using(version.db).get(pk=article_id)
+        before = article.status
+        note = _recovery_note(article)
+        article.status, article.published_at = Article.Status.DRAFT, None
+        # The revived row holds its old version number; moving on makes old ETags stale.
         article.version += 1
         article.save()
         reversion.add_to_revision(article)
+        record_event(article=article, user=user, action="recovered", from_status=before, note=note)
     return article
+
+
+def _recovery_note(article: Article) -> str:
+    if article.published_at is None:
+        return "Recovered as a draft."
+    when = timezone.localtime(article.published_at)
+    return f"Recovered as a draft; it had been published at {when:%Y-%m-%d %H:%M}."
+
+
+def _recover_records(article_id: int, *, using: str) -> None:
+    """Re-create the corrections and events of a deleted article from its revisions.
+
+    Each correction and event was saved inside a revision that also holds the article, so
+    the article's revisions name them all; the newest copy of each is brought back.
+    """
+    revisions = Version.objects.using(using).get_for_object_reference(Article, article_id)
+    for model in RECORD_MODELS:
+        versions = (
+            Version.objects.using(using)
+            .get_for_model(model)
+            .filter(revision__in=revisions.values("revision_id"))
+            .order_by("-pk")
+        )
+        newest = {}
+        for version in versions:
+            newest.setdefault(version.object_id, version)
+        records = [version._object_version.object for version in newest.values()]
+        records = [record for record in records if record.article_id == article_id]
+        present = set(
+            model._default_manager.using(using)
+            .filter(pk__in=[record.pk for record in records])
+            .values_list("pk", flat=True)
+        )
+        records = [record for record in records if record.pk not in present]
+        _forget_missing_users(records)
+        model._default_manager.using(using).bulk_create(records)
+
+
+def _forget_missing_users(objects: list) -> None:
+    """Empty the user fields of `objects` that name accounts deleted since they were saved."""
+    user_model = get_user_model()
+    links = [
+        (obj, field.attname)
+        for obj in objects
+        for field in type(obj)._meta.concrete_fields
+        if field.is_relation and field.related_model is user_model and field.null
+    ]
+    named = {getattr(obj, name) for obj, name in links} - {None}
+    existing = set(user_model._default_manager.filter(pk__in=named).values_list("pk", flat=True))
+    for obj, name in links:
+        if getattr(obj, name) not in existing:
+            setattr(obj, name, None)
 
 
 def record_unattended_save(sender, instance, raw=False, using=None, **kwargs):

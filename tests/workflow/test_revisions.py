@@ -125,3 +125,109 @@ def test_a_contributor_cannot_recover_deleted_articles(client, contributor):
     client.force_login(contributor)
 
     assert client.get(reverse("admin:articles_article_recoverlist")).status_code == 403
+
+
+@pytest.fixture
+def corrected_article(newsroom_editor):
+    """Return a draft published through the service, then corrected."""
+    from articles.services import publishing
+
+    article = ArticleFactory(draft=True, headline="Pier reopens")
+    publishing.publish(article=article, user=newsroom_editor)
+    publishing.add_correction(
+        article=article, user=newsroom_editor, text="The pier is 200 m long, not 300 m."
+    )
+    return article
+
+
+def delete_in_admin(client, article) -> Version:
+    client.post(reverse("admin:articles_article_delete", args=[article.pk]), {"post": "yes"})
+    assert not Article.objects.filter(pk=article.pk).exists()
+    return deleted_versions().get(object_id=str(article.pk))
+
+
+def test_a_recovered_article_comes_back_as_a_draft_with_its_corrections_and_events(
+    client, editor_client, editor, newsroom_editor, corrected_article
+):
+    pk, public_url = corrected_article.pk, corrected_article.get_absolute_url()
+    version = delete_in_admin(editor_client, corrected_article)
+
+    response = editor_client.post(reverse("admin:articles_article_recover", args=[version.pk]))
+
+    assert response.status_code == 302
+    recovered = Article.objects.get(pk=pk)
+    assert (recovered.status, recovered.published_at) == ("draft", None)
+    correction = recovered.corrections.get()
+    assert correction.text == "The pier is 200 m long, not 300 m."
+    assert correction.created_by == newsroom_editor
+    events = list(recovered.events.order_by("at", "pk"))
+    assert [e.action for e in events] == ["published", "corrected", "recovered"]
+    assert (events[-1].user, events[-1].from_status) == (editor, "published")
+    assert client.get(public_url).status_code in (404, 410)
+    assert not Article.objects.published().filter(pk=pk).exists()
+
+
+def test_recovery_survives_the_deletion_of_the_account_that_wrote_the_history(
+    editor_client, newsroom_editor, corrected_article
+):
+    version = delete_in_admin(editor_client, corrected_article)
+    newsroom_editor.delete()
+
+    editor_client.post(reverse("admin:articles_article_recover", args=[version.pk]))
+
+    recovered = Article.objects.get(pk=corrected_article.pk)
+    assert recovered.corrections.get().created_by is None
+    assert recovered.events.filter(action="published").get().user is None
+
+
+def test_a_contributor_cannot_recover_a_deleted_article_even_through_the_service(
+    client, contributor, editor_client, corrected_article
+):
+    from django.core.exceptions import PermissionDenied
+
+    from articles.services.revisions import recover_article
+
+    version = delete_in_admin(editor_client, corrected_article)
+    client.force_login(contributor)
+
+    response = client.post(reverse("admin:articles_article_recover", args=[version.pk]))
+    with pytest.raises(PermissionDenied):
+        recover_article(version=version, user=contributor)
+
+    assert response.status_code == 403
+    assert not Article.objects.filter(pk=corrected_article.pk).exists()
+
+
+def test_restoring_an_old_revision_keeps_later_corrections_and_events(
+    newsroom_editor, corrected_article
+):
+    oldest = versions_of(corrected_article).last()
+    corrected_article.refresh_from_db()
+
+    restored = restore_revision(article=corrected_article, version=oldest, user=newsroom_editor)
+
+    assert restored.corrections.count() == 1
+    assert [e.action for e in restored.events.order_by("at", "pk")] == [
+        "published",
+        "corrected",
+        "restored",
+    ]
+    assert restored.status == "published"
+
+
+def test_restoring_one_article_leaves_others_saved_in_the_same_revision(newsroom_editor):
+    from articles.services.revisions import recording
+
+    first, second = ArticleFactory(headline="First"), ArticleFactory(headline="Second")
+    with recording(newsroom_editor, "Both at once"):
+        for article in (first, second):
+            save_with_revision(article=article, user=newsroom_editor, comment="Both at once")
+    second.headline = "Second, edited"
+    save_with_revision(article=second, user=newsroom_editor, comment="Edit")
+    first.headline = "First, edited"
+    save_with_revision(article=first, user=newsroom_editor, comment="Edit")
+
+    restore_revision(article=first, version=versions_of(first).last(), user=newsroom_editor)
+
+    assert Article.objects.get(pk=first.pk).headline == "First"
+    assert Article.objects.get(pk=second.pk).headline == "Second, edited"
