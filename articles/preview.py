@@ -13,6 +13,8 @@ from django.utils.cache import add_never_cache_headers
 from reversion.models import Version
 
 from articles.models import Article
+from articles.selectors import load_pictures, tags_by_kind
+from articles.services.revisions import article_versions
 
 SALT = "articles.preview"
 DEFAULT_MAX_AGE = 3 * 24 * 60 * 60
@@ -37,11 +39,81 @@ def share_path(version: Version) -> str:
     return reverse("article-preview", kwargs={"token": share_token(version)})
 
 
+# The relations the article page shows: (the key each row names, the rows' own paths
+# to fetch with it). Each is built from the revision, then its key is loaded live.
+PAGE_RELATIONS = {
+    "bylines": ("person", ()),
+    "mentions": ("person", ()),
+    "tagged_items": ("tag", ()),
+    "images": ("image", ()),
+    "related_headlines": ("target", ("section",)),
+}
+
+
 def article_from_version(version: Version) -> Article:
-    """Return an unsaved article holding the fields of `version`."""
+    """Return an unsaved article with the fields and page relations of `version`.
+
+    Bylines, mentions, topics, pictures and related headlines come from the revision, so
+    the preview shows the people and tags the article had then, not the ones it has now.
+    """
     if version.content_type.model_class() is not Article:
         raise Http404("Not an article's revision.")
-    return version._object_version.object
+    article = version._object_version.object
+    rows = revision_relations(version)
+    article._prefetched_objects_cache = {}
+    for name, items in rows.items():
+        queryset = getattr(article, name).all()  # lazy: no query
+        queryset._result_cache = items
+        queryset._prefetch_done = True
+        article._prefetched_objects_cache[name] = queryset
+    return article
+
+
+def revision_relations(version: Version) -> dict[str, list]:
+    """Return the page relations of the article as `version`'s revision holds them."""
+    article_id = int(version.object_id)
+    by_model = {Article._meta.get_field(name).related_model: name for name in PAGE_RELATIONS}
+    rows = {name: [] for name in PAGE_RELATIONS}
+    for other in article_versions(version.revision, article_id=article_id):
+        name = by_model.get(other._model)
+        if name is not None:
+            rows[name].append(other._object_version.object)
+    for name, items in rows.items():
+        key, paths = PAGE_RELATIONS[name]
+        rows[name] = _with_targets(items, key, paths)
+        _sort(rows[name], items[0]._meta.ordering if items else [])
+    return rows
+
+
+def _with_targets(rows: list, key: str, paths: tuple) -> list:
+    """Load what each row's `key` names in one query; drop rows whose target is gone."""
+    if not rows:
+        return rows
+    field = rows[0]._meta.get_field(key)
+    ids = {getattr(row, field.attname) for row in rows} - {None}
+    targets = field.related_model._default_manager.select_related(*paths).in_bulk(ids)
+    kept = []
+    for row in rows:
+        target_id = getattr(row, field.attname)
+        if target_id is None:
+            kept.append(row)
+        elif target_id in targets:
+            setattr(row, key, targets[target_id])
+            kept.append(row)
+    return kept
+
+
+def _sort(rows: list, ordering) -> None:
+    """Sort rows in place as the model's Meta.ordering sorts them in the database."""
+    for spec in reversed(ordering):
+        path = spec.lstrip("-").split("__")
+        rows.sort(key=lambda row, path=path: _value(row, path), reverse=spec.startswith("-"))
+
+
+def _value(row, path: list[str]):
+    for name in path:
+        row = getattr(row, name)
+    return row
 
 
 def render_preview(request, version: Version) -> HttpResponse:
@@ -49,6 +121,8 @@ def render_preview(request, version: Version) -> HttpResponse:
     article = article_from_version(version)
     context = {
         "article": article,
+        "body_html": load_pictures(article),
+        "tag_groups": tags_by_kind(article),
         "meta": {"title": article.seo_title or article.headline, "description": ""},
         "preview": version,
     }

@@ -153,6 +153,15 @@ def _belongs_to(obj, article_id: int) -> bool:
     return key is not None and getattr(obj, key) == article_id
 
 
+def article_versions(revision: Revision, *, article_id: int) -> list[Version]:
+    """Return the versions in `revision` of one article and of its followed relations."""
+    return [
+        version
+        for version in revision.version_set.select_related("content_type")
+        if _belongs_to(version._object_version.object, article_id)
+    ]
+
+
 def revert_content(revision: Revision, *, article_id: int) -> None:
     """Write the article and its relations back as `revision` holds them; drop later ones.
 
@@ -160,11 +169,7 @@ def revert_content(revision: Revision, *, article_id: int) -> None:
     revision may also hold corrections, workflow events or other articles saved in the same
     block, and those are records or someone else's work, so they are left as they are.
     """
-    versions = [
-        version
-        for version in revision.version_set.select_related("content_type")
-        if _belongs_to(version._object_version.object, article_id)
-    ]
+    versions = article_versions(revision, article_id=article_id)
     kept = {(version._model, version.object_id) for version in versions}
     for model, key in _article_keys().items():
         later = model._default_manager.using(router.db_for_write(model)).filter(**{key: article_id})

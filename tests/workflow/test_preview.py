@@ -4,11 +4,22 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles import preview
+from articles.models import Byline, Mention, TaggedArticle
 from articles.services.revisions import save_with_revision, versions_of
-from tests.factories import ArticleFactory
+from people.models import Person
+from tests.factories import (
+    ArticleFactory,
+    BylineFactory,
+    MentionFactory,
+    PersonFactory,
+    TagFactory,
+    TaggedArticleFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +83,72 @@ def test_the_draft_itself_stays_hidden_from_readers(client, draft_version):
     article, _ = draft_version
 
     assert client.get(article.get_absolute_url()).status_code == 404
+
+
+@pytest.fixture
+def relations_changed(newsroom_editor):
+    """Return an article saved with one writer, person and topic, then with others."""
+    article = ArticleFactory(draft=True, headline="Harbour plan")
+    BylineFactory(article=article, person=PersonFactory(full_name="Ada Writer"))
+    MentionFactory(article=article, person=PersonFactory(full_name="Olga Harbourmaster"))
+    TaggedArticleFactory(content_object=article, tag=TagFactory(name="Ferries"))
+    save_with_revision(article=article, user=newsroom_editor, comment="First")
+    for model in (Byline, Mention):
+        model.objects.filter(article=article).delete()
+    TaggedArticle.objects.filter(content_object=article).delete()
+    BylineFactory(article=article, person=PersonFactory(full_name="Ben Writer"))
+    MentionFactory(article=article, person=PersonFactory(full_name="Piet Pilot"), position=1)
+    MentionFactory(article=article, person=PersonFactory(full_name="Anna Mayor"), position=0)
+    TaggedArticleFactory(content_object=article, tag=TagFactory(name="Bridges"))
+    save_with_revision(article=article, user=newsroom_editor, comment="Second")
+    return article
+
+
+def preview_text(client, article, version) -> str:
+    response = client.get(reverse("admin:articles_article_preview", args=[article.pk, version.pk]))
+    assert response.status_code == 200
+    return response.text
+
+
+def test_a_preview_shows_the_people_and_topics_of_its_revision(
+    client, newsroom_editor, relations_changed
+):
+    newer, older = versions_of(relations_changed)
+    client.force_login(newsroom_editor)
+
+    old_page = preview_text(client, relations_changed, older)
+    new_page = preview_text(client, relations_changed, newer)
+
+    for name in ("Ada Writer", "Olga Harbourmaster", "Ferries"):
+        assert name in old_page and name not in new_page
+    for name in ("Ben Writer", "Piet Pilot", "Anna Mayor", "Bridges"):
+        assert name in new_page and name not in old_page
+    # Mentions keep their saved order, as on the public page.
+    assert new_page.index("Anna Mayor") < new_page.index("Piet Pilot")
+
+
+def test_a_preview_leaves_out_a_person_deleted_since(client, newsroom_editor, relations_changed):
+    older = versions_of(relations_changed).last()
+    client.force_login(newsroom_editor)
+    Person.objects.get(full_name="Olga Harbourmaster").delete()
+
+    page = preview_text(client, relations_changed, older)
+
+    assert "Ada Writer" in page and "Olga Harbourmaster" not in page
+
+
+def test_a_preview_takes_the_same_number_of_queries_however_many_people(client, newsroom_editor):
+    client.force_login(newsroom_editor)
+
+    def counted(people: int) -> int:
+        article = ArticleFactory(draft=True)
+        for position in range(people):
+            MentionFactory(article=article, position=position)
+            TaggedArticleFactory(content_object=article)
+        save_with_revision(article=article, user=newsroom_editor, comment="Saved")
+        version = versions_of(article).get()
+        with CaptureQueriesContext(connection) as queries:
+            preview_text(client, article, version)
+        return len(queries)
+
+    assert counted(1) == counted(6)
