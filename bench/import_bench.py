@@ -101,7 +101,9 @@ def time_folder(folder: Path, count: int) -> None:
     write_stories(stories, count)
     before = Article.objects.count()
     started, cpu = time.perf_counter(), time.process_time()
-    call_command("import_article", str(stories), section="business", stdout=StringIO())
+    call_command(
+        "import_article", str(stories), section="business", stdout=StringIO(), stderr=StringIO()
+    )
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
     created = Article.objects.count() - before
     # CPU time shows the work itself; wall time adds disk syncs and other load on the machine.

@@ -1,10 +1,10 @@
 """Import raw copy (plain text or ninjs) as a draft: the one door for the command and the admin."""
 
-import itertools
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+import reversion
+from django.db import IntegrityError, connections
+from django.db.models import Prefetch, prefetch_related_objects
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -16,24 +16,45 @@ from articles.importers.people import candidate_names, find_people
 from articles.importers.plaintext import parse_plaintext
 from articles.importers.result import Block, FoundPerson, ImportRejected, ParsedArticle
 from articles.importers.source import decode_source, fingerprint
-from articles.importers.tags import TagMatcher
 from articles.models import (
     Article,
     ArticleImage,
     Byline,
     Mention,
+    RelatedArticle,
     RelatedHeadline,
     Section,
     Tag,
     TaggedArticle,
 )
 from articles.sanitize import sanitize_html
+from articles.search.indexing import deferred_indexing
 from people.models import Person
+
+from .import_lookups import Newsroom
+from .revisions import recording
 
 FORMATS = ("text", "ninjs")
 STATUSES = (Article.Status.DRAFT, Article.Status.PUBLISHED)
+# The relations a revision holds (articles.models.versioning), read with the rows their
+# names need; used only where the database cannot return the ids of rows inserted in bulk.
+REVISION_PREFETCHES = (
+    Prefetch("bylines", queryset=Byline.objects.select_related("person")),
+    Prefetch("mentions", queryset=Mention.objects.select_related("person")),
+    Prefetch("tagged_items", queryset=TaggedArticle.objects.select_related("tag")),
+    Prefetch("related_links", queryset=RelatedArticle.objects.select_related("to_article")),
+    "images",
+    "related_headlines",
+)
 
-__all__ = ["FORMATS", "ImportOutcome", "ImportPlan", "ImportRejected", "import_article"]
+__all__ = [
+    "FORMATS",
+    "ImportOutcome",
+    "ImportPlan",
+    "ImportRejected",
+    "Newsroom",
+    "import_article",
+]
 
 
 @dataclass
@@ -96,26 +117,27 @@ class ImportOutcome:
         return reverse("admin:articles_article_change", args=[self.article.pk])
 
 
-def plan_import(*, data: bytes, fmt: str = "text", section_slug: str = "") -> ImportPlan:
+def plan_import(
+    *, data: bytes, fmt: str = "text", section_slug: str = "", newsroom: Newsroom | None = None
+) -> ImportPlan:
     """Recognise `data` and match it against the newsroom, writing nothing."""
     if fmt not in FORMATS:
         raise ImportRejected(f"Unknown format “{fmt}”; use one of: {', '.join(FORMATS)}.")
+    newsroom = newsroom or Newsroom()
     text = decode_source(data)
     parsed = parse_ninjs(text) if fmt == "ninjs" else parse_plaintext(text)
-    tags = Tag.objects.only("name", "aliases")
-    vocabulary = {tag.pk: [tag.name, *tag.alias_list] for tag in tags}
     if fmt == "text":
-        parsed.people = _recognise_people(parsed, vocabulary)
+        parsed.people = _recognise_people(parsed, newsroom)
     plan = ImportPlan(
         parsed=parsed,
         source_fingerprint=fingerprint(text),
-        section=_section(section_slug, parsed),
+        section=_section(section_slug, parsed, newsroom),
         text=text,
     )
     plan.existing = Article.objects.filter(source_fingerprint=plan.source_fingerprint).first()
-    plan.people = _match_people(parsed.people)
-    plan.bylines = _match_bylines(parsed)
-    plan.tags = _match_tags(parsed, vocabulary, fmt)
+    plan.people = _match_people(parsed.people, newsroom)
+    plan.bylines = _match_bylines(parsed, newsroom)
+    plan.tags = _match_tags(parsed, newsroom, fmt)
     plan.related = _match_related(parsed.related_headlines)
     return plan
 
@@ -128,15 +150,21 @@ def import_article(
     status: str = Article.Status.DRAFT,
     user=None,
     dry_run: bool = False,
+    newsroom: Newsroom | None = None,
 ) -> ImportOutcome:
-    """Create the article `data` describes, or return the one already imported from it."""
+    """Create the article `data` describes, or return the one already imported from it.
+
+    Pass one `Newsroom(preload=True)` to every call of a run of many imports, so that the
+    vocabulary and the people are read once for the run rather than once per file.
+    """
     if status not in STATUSES:
         raise ImportRejected(f"Unknown status “{status}”; use draft or published.")
-    plan = plan_import(data=data, fmt=fmt, section_slug=section_slug)
+    newsroom = newsroom or Newsroom()
+    plan = plan_import(data=data, fmt=fmt, section_slug=section_slug, newsroom=newsroom)
     if plan.existing or dry_run:
         return ImportOutcome(plan=plan, article=plan.existing, created=False)
     try:
-        article = _write(plan, status=status, user=user)
+        article = _write(plan, status=status, user=user, newsroom=newsroom)
     except IntegrityError:
         # Another import of the same copy won the race; report its article.
         existing = Article.objects.filter(source_fingerprint=plan.source_fingerprint).first()
@@ -146,25 +174,19 @@ def import_article(
     return ImportOutcome(plan=plan, article=article, created=True)
 
 
-def _recognise_people(parsed: ParsedArticle, vocabulary: dict) -> list[FoundPerson]:
+def _recognise_people(parsed: ParsedArticle, newsroom: Newsroom) -> list[FoundPerson]:
     texts = parsed.searchable_texts()
-    candidates = [name.lower() for name in candidate_names(texts)]
-    known = Person.objects.annotate(lower_name=Lower("full_name")).filter(lower_name__in=candidates)
-    not_people = [term for terms in vocabulary.values() for term in terms]
     return find_people(
         texts,
-        known=known.values_list("full_name", flat=True),
-        not_people=not_people,
+        known=newsroom.known_names(candidate_names(texts)),
+        not_people=newsroom.tag_terms,
         exclude=[*parsed.authors, *parsed.additional_reporting],
     )
 
 
-def _section(slug: str, parsed: ParsedArticle) -> Section:
+def _section(slug: str, parsed: ParsedArticle, newsroom: Newsroom) -> Section:
     if slug:
-        section = Section.objects.filter(slug=slug).first()
-        if section is None:
-            raise ImportRejected(f"There is no section with the slug “{slug}”.")
-        return section
+        return newsroom.section(slug)
     section = None
     if parsed.related_section:
         section = Section.objects.filter(name__iexact=parsed.related_section).first()
@@ -172,16 +194,6 @@ def _section(slug: str, parsed: ParsedArticle) -> Section:
     if section is None:
         raise ImportRejected("There are no sections yet; create one before importing.")
     return section
-
-
-def _people_named(names: set[str]) -> list[Person]:
-    """Return the people whose full name or one of whose aliases may be one of `names`."""
-    if not names:
-        return []
-    query = Q()
-    for name in names:
-        query |= Q(full_name__iexact=name) | Q(aliases__icontains=name)
-    return list(Person.objects.filter(query))
 
 
 def _find(candidates: list[Person], forms: set[str]) -> Person | None:
@@ -193,8 +205,8 @@ def _find(candidates: list[Person], forms: set[str]) -> Person | None:
     return matches[0] if matches else None
 
 
-def _match_people(found: list[FoundPerson]) -> list[PlannedPerson]:
-    candidates = _people_named({name for f in found for name in (f.name, *f.variants)})
+def _match_people(found: list[FoundPerson], newsroom: Newsroom) -> list[PlannedPerson]:
+    candidates = newsroom.people_named({name for f in found for name in (f.name, *f.variants)})
     planned: dict[object, PlannedPerson] = {}
     for person in found:
         forms = {name.lower() for name in (person.name, *person.variants)}
@@ -207,27 +219,23 @@ def _match_people(found: list[FoundPerson]) -> list[PlannedPerson]:
     return list(planned.values())
 
 
-def _match_bylines(parsed: ParsedArticle) -> list[PlannedByline]:
+def _match_bylines(parsed: ParsedArticle, newsroom: Newsroom) -> list[PlannedByline]:
     wanted = [
         *((name, Byline.Role.AUTHOR) for name in parsed.authors),
         *((name, Byline.Role.ADDITIONAL_REPORTING) for name in parsed.additional_reporting),
         *parsed.other_bylines,
     ]
-    candidates = _people_named({name for name, _ in wanted})
+    candidates = newsroom.people_named({name for name, _ in wanted})
     return [
         PlannedByline(name=name, role=role, person=_find(candidates, {name.lower()}))
         for name, role in dict.fromkeys(wanted)
     ]
 
 
-def _match_tags(parsed: ParsedArticle, vocabulary: dict, fmt: str) -> list[Tag]:
-    if fmt == "ninjs":
-        # A ninjs document states its subjects; take those the vocabulary knows.
-        keys = TagMatcher(vocabulary).match(parsed.tag_names)
-    else:
-        keys = TagMatcher(vocabulary).match(parsed.searchable_texts())
-    tags = Tag.objects.in_bulk(keys)
-    return [tags[key] for key in keys if key in tags]
+def _match_tags(parsed: ParsedArticle, newsroom: Newsroom, fmt: str) -> list[Tag]:
+    # A ninjs document states its subjects; take those the vocabulary knows.
+    texts = parsed.tag_names if fmt == "ninjs" else parsed.searchable_texts()
+    return [newsroom.tags[key] for key in newsroom.tag_matcher.match(texts)]
 
 
 def _match_related(titles: list[str]) -> list[PlannedHeadline]:
@@ -243,8 +251,49 @@ def _match_related(titles: list[str]) -> list[PlannedHeadline]:
     return [PlannedHeadline(title, targets.get(title.lower())) for title in titles]
 
 
-@transaction.atomic
-def _write(plan: ImportPlan, *, status: str, user) -> Article:
+def _write(plan: ImportPlan, *, status: str, user, newsroom: Newsroom) -> Article:
+    """Write the article and its relations as one revision, indexed once when all are in."""
+    with recording(user, _comment(plan)), deferred_indexing():
+        # Saves in here add nothing to the revision by themselves: the article goes in once,
+        # below, when every relation exists, and reversion follows them all from there.
+        with reversion.create_revision(manage_manually=True, atomic=False):
+            article, relations, created = _write_rows(
+                plan, status=status, user=user, newsroom=newsroom
+            )
+        _attach(article, relations)
+        reversion.add_to_revision(article)
+    newsroom.remember(created)
+    return article
+
+
+def _attach(article: Article, relations: dict[str, list]) -> None:
+    """Give the article the relations just written, so the revision need not read them back.
+
+    Reversion follows each relation with `.all()`, which answers from the prefetch cache; the
+    cache is filled here the way prefetch_related() fills it, from the rows in memory (each
+    with its person or tag), saving a read per relation. Without the ids of rows inserted in
+    bulk the rows are read back instead.
+    """
+    if not connections[article._state.db].features.can_return_rows_from_bulk_insert:
+        prefetch_related_objects([article], *REVISION_PREFETCHES)
+        return
+    cache = article.__dict__.setdefault("_prefetched_objects_cache", {})
+    for name, rows in relations.items():
+        queryset = getattr(article, name).get_queryset()
+        queryset._result_cache, queryset._prefetch_done = rows, True
+        cache[name] = queryset
+
+
+def _comment(plan: ImportPlan) -> str:
+    source = f" from {plan.parsed.source_name}" if plan.parsed.source_name else ""
+    kind = "ninjs" if plan.parsed.body_html else "plain text"
+    return f"Imported{source} ({kind})"
+
+
+def _write_rows(
+    plan: ImportPlan, *, status: str, user, newsroom: Newsroom
+) -> tuple[Article, dict[str, list], list[Person]]:
+    """Create the article and its relations; return them and the people created for it."""
     parsed = plan.parsed
     article = Article.objects.create(
         headline=parsed.headline,
@@ -261,17 +310,17 @@ def _write(plan: ImportPlan, *, status: str, user) -> Article:
         copyright_line=parsed.copyright_line[:255],
         source_fingerprint=plan.source_fingerprint,
     )
-    body = parsed.body_html or _body_html(parsed.blocks, _write_figures(article, parsed))
+    images = _write_figures(article, parsed)
+    body = parsed.body_html or _body_html(parsed.blocks, [image.pk for image in images])
     article.body = sanitize_html(body)
-    # An update, not a second save(): the save signals (search index, revision) already
-    # queued their work for the commit, when the body and every relation are in place.
+    # An update, not a second save(): the figures' ids had to exist before the body.
     Article.objects.filter(pk=article.pk).update(body=article.body)
-    _write_people(article, plan)
-    _write_bylines(article, plan)
-    TaggedArticle.objects.bulk_create(
+    mentions, new_people = _write_people(article, plan, newsroom)
+    bylines, new_contributors = _write_bylines(article, plan, newsroom)
+    taggings = TaggedArticle.objects.bulk_create(
         TaggedArticle(content_object=article, tag=tag) for tag in plan.tags
     )
-    RelatedHeadline.objects.bulk_create(
+    related = RelatedHeadline.objects.bulk_create(
         RelatedHeadline(
             article=article,
             title=item.title[:300],
@@ -281,16 +330,26 @@ def _write(plan: ImportPlan, *, status: str, user) -> Article:
         )
         for position, item in enumerate(plan.related)
     )
-    return article
+    relations = {
+        "bylines": bylines,
+        "mentions": mentions,
+        "tagged_items": taggings,
+        "images": images,
+        "related_links": [],
+        "related_headlines": related,
+    }
+    return article, relations, new_people + new_contributors
 
 
-def _write_figures(article: Article, parsed: ParsedArticle) -> list[int]:
-    return [
-        ArticleImage.objects.create(
+def _write_figures(article: Article, parsed: ParsedArticle) -> list[ArticleImage]:
+    if parsed.body_html:  # ninjs: the body is HTML as it came, with no figures of ours
+        return []
+    return ArticleImage.objects.bulk_create(
+        ArticleImage(
             article=article, caption=figure.text, credit=figure.credit[:200], position=position
-        ).pk
+        )
         for position, figure in enumerate(parsed.figures)
-    ]
+    )
 
 
 def _body_html(blocks: list[Block], image_ids: list[int]) -> str:
@@ -312,10 +371,13 @@ def _body_html(blocks: list[Block], image_ids: list[int]) -> str:
     return "\n".join(parts)
 
 
-def _write_people(article: Article, plan: ImportPlan) -> None:
+def _write_people(
+    article: Article, plan: ImportPlan, newsroom: Newsroom
+) -> tuple[list[Mention], list[Person]]:
     new = [p.found for p in plan.people if p.person is None]
-    created = iter(_create_people(new, Person.Kind.NEWSMAKER))
-    Mention.objects.bulk_create(
+    people = _create_people(new, Person.Kind.NEWSMAKER, newsroom)
+    created = iter(people)
+    mentions = Mention.objects.bulk_create(
         Mention(
             article=article,
             person=planned.person or next(created),
@@ -325,39 +387,31 @@ def _write_people(article: Article, plan: ImportPlan) -> None:
         )
         for position, planned in enumerate(plan.people)
     )
+    return mentions, people
 
 
-def _write_bylines(article: Article, plan: ImportPlan) -> None:
+def _write_bylines(
+    article: Article, plan: ImportPlan, newsroom: Newsroom
+) -> tuple[list[Byline], list[Person]]:
     new = [
         FoundPerson(name=b.name, surname=b.name.split()[-1]) for b in plan.bylines if not b.person
     ]
-    created = iter(_create_people(new, Person.Kind.CONTRIBUTOR))
-    Byline.objects.bulk_create(
+    people = _create_people(new, Person.Kind.CONTRIBUTOR, newsroom)
+    created = iter(people)
+    bylines = Byline.objects.bulk_create(
         Byline(article=article, person=b.person or next(created), role=b.role, position=position)
         for position, b in enumerate(plan.bylines)
     )
+    return bylines, people
 
 
-def _slugs(base: str):
-    """Yield `base`, then `base-2`, `base-3` and so on."""
-    yield base
-    for number in itertools.count(2):
-        yield f"{base}-{number}"
-
-
-def _create_people(found: list[FoundPerson], kind: str) -> list[Person]:
+def _create_people(found: list[FoundPerson], kind: str, newsroom: Newsroom) -> list[Person]:
     """Create the people the import met for the first time, flagged for an editor to check."""
     if not found:
         return []
-    bases = [slugify(person.name)[:190] or "person" for person in found]
-    query = Q()
-    for base in set(bases):
-        query |= Q(slug__startswith=base)
-    taken = set(Person.objects.filter(query).values_list("slug", flat=True))
+    slugs = newsroom.free_slugs([slugify(person.name)[:190] or "person" for person in found])
     people = []
-    for person, base in zip(found, bases, strict=True):
-        slug = next(s for s in _slugs(base) if s not in taken)
-        taken.add(slug)
+    for person, slug in zip(found, slugs, strict=True):
         people.append(
             Person(
                 full_name=person.name[:200],

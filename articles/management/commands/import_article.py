@@ -3,10 +3,17 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles.services.importing import FORMATS, STATUSES, ImportRejected, import_article
+from articles.services.importing import (
+    FORMATS,
+    STATUSES,
+    ImportRejected,
+    Newsroom,
+    import_article,
+)
 
 SUFFIXES = {"text": {".txt", ".text", ""}, "ninjs": {".json"}}
 
@@ -23,17 +30,23 @@ class Command(BaseCommand):
         parser.add_argument("--status", default="draft", choices=list(STATUSES))
         parser.add_argument("--format", dest="fmt", default="text", choices=list(FORMATS))
         parser.add_argument("--dry-run", action="store_true", help="Recognise, write nothing.")
+        parser.add_argument(
+            "--user", default="", help="Username the revisions are recorded under (optional)."
+        )
 
-    def handle(self, *args, paths, section, status, fmt, dry_run, **options):
+    def handle(self, *args, paths, section, status, fmt, dry_run, user, **options):
         files = self._files(paths, fmt)
+        user = self._user(user)
         detailed = len(files) == 1 or options["verbosity"] >= 2
+        # One look-up cache for the whole run: people and tags are read once, not per file.
+        newsroom = Newsroom(preload=len(files) > 1)
         failures = 0
         bar = tqdm(files, unit="file", disable=len(files) < 2, file=self.stderr._out)
         for path in bar:
             try:
                 outcome = import_article(
                     data=path.read_bytes(), fmt=fmt, section_slug=section, status=status,
-                    dry_run=dry_run,
+                    dry_run=dry_run, user=user, newsroom=newsroom,
                 )  # fmt: skip
             except ImportRejected as error:
                 failures += 1
@@ -42,6 +55,15 @@ class Command(BaseCommand):
             self._report(path, outcome, detailed, dry_run, bar)
         if failures:
             raise CommandError(f"{failures} of {len(files)} file(s) could not be imported.")
+
+    def _user(self, username: str):
+        if not username:
+            return None
+        model = get_user_model()
+        user = model.objects.filter(**{model.USERNAME_FIELD: username}).first()
+        if user is None:
+            raise CommandError(f"There is no user with the username “{username}”.")
+        return user
 
     def _files(self, paths, fmt) -> list[Path]:
         files = []
