@@ -1,11 +1,14 @@
 """An article as an IPTC ninjs 2.x news item (https://iptc.org/standards/ninjs/)."""
 
+import json
+
 from django.conf import settings
 from django.urls import reverse
 from django.utils.html import strip_tags
 
 from articles.api.serializers import image_url
 from articles.images.listing import ninjs_renditions
+from articles.importers.ninjs import MENTIONS_ROLE
 from articles.models import Article, Tag
 
 NINJS_VERSION = "2.4"
@@ -52,7 +55,7 @@ def article_to_ninjs(article: Article) -> dict:
         "language": article.language,
         "slugline": article.slug,
         "headlines": headlines(article),
-        "descriptions": described(summary=article.standfirst),
+        "descriptions": described(summary=article.standfirst) + mention_details(article),
         "bodies": [body(article)],
         "by": ", ".join(b.person.full_name for b in article.bylines.all()),
         "people": people(article),
@@ -76,6 +79,24 @@ def web_rendition(article: Article) -> dict:
 def described(**texts: str) -> list[dict]:
     """Return ninjs descriptions for the texts that are not empty, keyed by role."""
     return [{"role": role, "value": text} for role, text in texts.items() if text]
+
+
+def mention_details(article: Article) -> list[dict]:
+    """Return how the story names each person it mentions, as one machine-readable description.
+
+    ninjs 2.4 people carry only a name, rel, uri and literal, and the schema allows no extra
+    properties; the role phrase ("veteran lawmaker") and the number of times the story names
+    the person travel here instead, keyed by the person's literal, so an import restores them.
+    """
+    details = [
+        {"literal": m.person.slug, "name": m.person.full_name, "role": m.role_phrase,
+         "count": m.count}
+        for m in article.mentions.all()
+    ]  # fmt: skip
+    if not details:
+        return []
+    value = json.dumps(details, ensure_ascii=False)
+    return [{"role": MENTIONS_ROLE, "contenttype": "application/json", "value": value}]
 
 
 def infosources(article: Article) -> list[dict]:

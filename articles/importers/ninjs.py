@@ -9,6 +9,9 @@ from .result import FoundPerson, ImportRejected, ParsedArticle
 BY_PREFIX = re.compile(r"^\s*by\s+", re.IGNORECASE)
 # ninjs `rel` values that make a person a byline rather than someone the story mentions.
 BYLINE_RELS = {"author", "additional_reporting", "photographer", "editor", "creator", "byline"}
+# The description role under which our exporter lists each mentioned person's role phrase and
+# mention count (JSON), since ninjs 2.4 people allow no such fields.
+MENTIONS_ROLE = "masthead-mentions"
 
 
 def parse_ninjs(text: str) -> ParsedArticle:
@@ -30,7 +33,9 @@ def parse_ninjs(text: str) -> ParsedArticle:
     parsed = ParsedArticle(
         headline=headline,
         kicker=_kicker(document),
-        standfirst=_by_role(document.get("descriptions"), ("summary", "description", "abstract"))
+        standfirst=_by_role(
+            _texts(document.get("descriptions")), ("summary", "description", "abstract")
+        )
         or _text(document.get("description_text")),
         body_html=body,
         copyright_line=_text(document.get("copyrightnotice")),
@@ -49,6 +54,7 @@ def parse_ninjs(text: str) -> ParsedArticle:
 def _read_people(parsed: ParsedArticle, document: dict) -> None:
     """Sort ninjs people into bylines (by their `rel`) and people mentioned."""
     people = _names(document.get("people"))
+    details = _mention_details(document.get("descriptions"))
     for item in people:
         rel = _text(item.get("rel"))
         if rel == "additional_reporting":
@@ -58,7 +64,10 @@ def _read_people(parsed: ParsedArticle, document: dict) -> None:
         elif rel in BYLINE_RELS:
             parsed.authors.append(_text(item["name"]))
         else:
-            parsed.people.append(_person(item))
+            found = details.get(_text(item.get("literal"))) or details.get(
+                _text(item["name"]).lower()
+            )
+            parsed.people.append(_person(item, found or {}))
     if not (parsed.authors or parsed.additional_reporting or parsed.other_bylines):
         parsed.authors = split_names(BY_PREFIX.sub("", _text(document.get("by"))))
 
@@ -119,7 +128,45 @@ def _names(items) -> list[dict]:
     return [item for item in items if isinstance(item, dict) and _text(item.get("name"))]
 
 
-def _person(item: dict) -> FoundPerson:
+def _person(item: dict, details: dict) -> FoundPerson:
     name = _text(item["name"])
-    role = _text(item.get("role_phrase")) or _text(item.get("description"))
-    return FoundPerson(name=name, surname=name.split()[-1], role_phrase=role[:255], count=1)
+    role = (
+        _text(details.get("role"))
+        or _text(item.get("role_phrase"))
+        or _text(item.get("description"))
+    )
+    count = details.get("count")
+    count = count if isinstance(count, int) and not isinstance(count, bool) and count > 0 else 1
+    return FoundPerson(name=name, surname=name.split()[-1], role_phrase=role[:255], count=count)
+
+
+def _texts(descriptions) -> list:
+    """Return the descriptions meant to be read, leaving out our machine-readable ones."""
+    if not isinstance(descriptions, list):
+        return []
+    return [d for d in descriptions if not (isinstance(d, dict) and d.get("role") == MENTIONS_ROLE)]
+
+
+def _mention_details(descriptions) -> dict[str, dict]:
+    """Return our exporter's role phrase and count of each mentioned person, by literal and name.
+
+    Anything malformed is ignored: the people still import, with no role phrase.
+    """
+    if not isinstance(descriptions, list):
+        return {}
+    for description in descriptions:
+        if isinstance(description, dict) and description.get("role") == MENTIONS_ROLE:
+            try:
+                entries = json.loads(_text(description.get("value")))
+            except json.JSONDecodeError:
+                return {}
+            break
+    else:
+        return {}
+    details = {}
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict):
+            for key in (_text(entry.get("literal")), _text(entry.get("name")).lower()):
+                if key:
+                    details.setdefault(key, entry)
+    return details
