@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from reversion.models import Version
 
 from articles.models import Article, ArticleImage
 from people.models import Person
@@ -51,6 +52,9 @@ def test_confirming_the_preview_creates_the_draft_and_opens_it(
     assert response.url == reverse("admin:articles_article_change", args=[article.pk])
     assert article.status == Article.Status.DRAFT and article.created_by == editor
     assert article.section == sections["business"]
+    assert [version.revision.user for version in Version.objects.get_for_object(article)] == [
+        editor
+    ]
     change_page = editor_client.get(response.url).content.decode()
     assert "Needs an image file" in change_page and "icon-yes.svg" in change_page
 
