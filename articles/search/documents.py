@@ -2,16 +2,18 @@
 
 import html
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from articles.models import Article, Byline, Mention, TaggedArticle
 
 TAG = re.compile(r"<[^>]*>")
 # Decoded angle brackets would read as markup to PostgreSQL's parser, which then skips text.
 SPACE = re.compile(r"[\s<>]+")
+TEXT_FIELDS = ("pk", "headline", "kicker", "standfirst", "body")
 
 
 @dataclass(frozen=True)
@@ -27,43 +29,53 @@ def plain_text(markup: str) -> str:
     return SPACE.sub(" ", html.unescape(TAG.sub(" ", markup or ""))).strip()
 
 
-def with_indexed_relations(queryset: QuerySet) -> QuerySet:
-    """Prefetch the names and tags a document needs, in a fixed number of queries."""
-    return queryset.prefetch_related(
-        Prefetch("bylines", queryset=Byline.objects.select_related("person")),
-        Prefetch("mentions", queryset=Mention.objects.select_related("person")),
-        Prefetch("tagged_items", queryset=TaggedArticle.objects.select_related("tag")),
-    )
+def names_by_article(article_ids: list[int], using: str) -> dict[int, list[str]]:
+    """Return the names of each article's bylined and mentioned people, bylines first."""
+    names = defaultdict(list)
+    for model in (Byline, Mention):
+        rows = model.objects.using(using).filter(article_id__in=article_ids)
+        for article_id, name in rows.order_by("position", "pk").values_list(
+            "article_id", "person__full_name"
+        ):
+            names[article_id].append(name)
+    return names
 
 
-def document_for(article: Article) -> IndexDocument:
-    """Return the index document of an article fetched with `with_indexed_relations`."""
-    names = [item.person.full_name for item in [*article.bylines.all(), *article.mentions.all()]]
-    tags = [item.tag.name for item in article.tagged_items.all()]
-    secondary = " ".join([article.kicker, article.standfirst, *dict.fromkeys(names), *tags])
-    return IndexDocument(
-        article_id=article.pk,
-        headline=article.headline,
-        secondary=plain_text(secondary),
-        body=plain_text(article.body),
-    )
+def tags_by_article(article_ids: list[int], using: str) -> dict[int, list[str]]:
+    """Return the names of each article's tags."""
+    tags = defaultdict(list)
+    rows = TaggedArticle.objects.using(using).filter(content_object_id__in=article_ids)
+    for article_id, name in rows.order_by("pk").values_list("content_object_id", "tag__name"):
+        tags[article_id].append(name)
+    return tags
+
+
+def documents_from(rows: list[tuple], using: str) -> list[IndexDocument]:
+    """Return the documents of article rows holding TEXT_FIELDS, in three more queries."""
+    ids = [row[0] for row in rows]
+    names, tags = names_by_article(ids, using), tags_by_article(ids, using)
+    documents = []
+    for pk, headline, kicker, standfirst, body in rows:
+        secondary = " ".join([kicker, standfirst, *dict.fromkeys(names[pk]), *tags[pk]])
+        documents.append(
+            IndexDocument(pk, headline, secondary=plain_text(secondary), body=plain_text(body))
+        )
+    return documents
 
 
 def documents_for(article_ids: Iterable[int], using: str) -> list[IndexDocument]:
     """Return the documents of the given articles (missing ids are skipped)."""
-    articles = Article.objects.using(using).filter(pk__in=set(article_ids))
-    articles = with_indexed_relations(articles)
-    return [document_for(article) for article in articles.order_by()]
+    articles = Article.objects.using(using).filter(pk__in=set(article_ids)).order_by()
+    return documents_from(list(articles.values_list(*TEXT_FIELDS)), using)
 
 
 def all_documents(batch_size: int, using: str) -> Iterator[list[IndexDocument]]:
     """Yield the documents of every article in batches, in id order."""
     last_id = 0
     while True:
-        batch = Article.objects.using(using).filter(pk__gt=last_id).order_by("pk")
-        batch = with_indexed_relations(batch)
-        articles = list(batch[:batch_size])
-        if not articles:
+        batch: QuerySet = Article.objects.using(using).filter(pk__gt=last_id).order_by("pk")
+        rows = list(batch.values_list(*TEXT_FIELDS)[:batch_size])
+        if not rows:
             return
-        yield [document_for(article) for article in articles]
-        last_id = articles[-1].pk
+        yield documents_from(rows, using)
+        last_id = rows[-1][0]
