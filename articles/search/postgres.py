@@ -50,11 +50,12 @@ def tsquery(parsed: ParsedQuery) -> SearchQuery:
     return query
 
 
-def match(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
-    """Filter to matching articles and annotate `relevance` (higher is better)."""
+def newest_matches(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
+    """Return the matches annotated with `relevance` (higher is better), newest added first."""
     query = tsquery(parsed)
     rank = SearchRank(F("search_index__document"), query)
-    return queryset.filter(search_index__document=query).annotate(relevance=rank * recency_factor())
+    matches = queryset.filter(search_index__document=query)
+    return matches.annotate(relevance=rank * recency_factor()).order_by("-pk")
 
 
 def snippets(article_ids: Iterable[int], parsed: ParsedQuery, using: str) -> dict[int, str]:

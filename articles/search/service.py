@@ -1,9 +1,11 @@
 """The one search interface: readers' page, the admin and the API all call `search_articles`."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from types import ModuleType
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -14,13 +16,12 @@ from people.models import Person
 
 from . import postgres, sqlite
 from .query import ParsedQuery, parse_query
+from .ranking import Listed, ListedFirst
+from .recency import AgeInDays
 from .snippets import to_html
 
 ENGINES = {"postgresql": postgres, "sqlite": sqlite}
-ORDERS = {
-    "relevance": ("-relevance", "-published_at", "-pk"),
-    "newest": ("-published_at", "-pk"),
-}
+ORDERS = ("relevance", "newest")
 
 
 def engine_for(using: str) -> ModuleType:
@@ -37,7 +38,20 @@ def engine_for(using: str) -> ModuleType:
 @dataclass(frozen=True)
 class SearchResults:
     query: ParsedQuery
-    articles: QuerySet  # ordered; annotated with `relevance` when the query has words
+    # Every ranked match in order, annotated with `search_rank` (higher comes first): what
+    # the API and the admin filter and page through.
+    articles: QuerySet
+    ids: tuple[int, ...] = ()  # the same articles' ids, in the same order
+    capped: bool = False  # True when more articles matched than were ranked
+    searched: QuerySet | None = None  # the queryset searched, after the filters
+
+    def fetch(self, ids: Sequence[int]) -> list[Article]:
+        """Return the articles with the given ids, in that order, ready to list (no bodies)."""
+        ids = list(ids)
+        searched = self.articles if self.searched is None else self.searched
+        found = searched.filter(pk__in=ids).order_by().for_listing().defer("body")
+        by_id = {article.pk: article for article in found}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
     def highlight(self, articles) -> list[Article]:
         """Set `snippet` (safe HTML with <mark>ed matches) on each of the given articles."""
@@ -61,19 +75,53 @@ def search_articles(
     person: Person | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    complete_last_word: bool = False,
 ) -> SearchResults:
-    """Return the articles of `queryset` (default: published ones) matching `query`, ranked."""
+    """Return the articles of `queryset` (default: published ones) matching `query`, ranked.
+
+    `complete_last_word` is for search as you type: the last word finds longer words too.
+    """
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}.")
-    parsed = parse_query(query)
+    parsed = parse_query(query, complete_last_word=complete_last_word)
     queryset = Article.objects.published() if queryset is None else queryset
     queryset = filter_articles(
         queryset, section=section, tag=tag, person=person, date_from=date_from, date_to=date_to
     )
     if not parsed:
         return SearchResults(parsed, queryset.none())
-    matches = engine_for(queryset.db).match(queryset, parsed)
-    return SearchResults(parsed, matches.order_by(*ORDERS[order]))
+    ids, capped = rank_matches(queryset, parsed, order)
+    matches = queryset.filter(Listed(ids)).annotate(search_rank=ListedFirst(ids))
+    return SearchResults(
+        parsed, matches.order_by("-search_rank"), tuple(ids), capped, searched=queryset
+    )
+
+
+def rank_matches(queryset: QuerySet, parsed: ParsedQuery, order: str) -> tuple[list[int], bool]:
+    """Return the ids of the matches in `order`, and whether some matches were left out.
+
+    Only the SEARCH_CANDIDATES most recently added matches are ranked. Scoring every match
+    of a word found in most articles costs far more than a reader waits, while news readers
+    want recent stories first anyway; filters and dates reach further back.
+    """
+    limit = settings.SEARCH_CANDIDATES
+    newest = engine_for(queryset.db).newest_matches(queryset, parsed)
+    # Ages travel as plain numbers: loading a thousand timestamps costs more than the query.
+    aged = newest.annotate(age=AgeInDays("published_at"))
+    rows = list(aged.values_list("pk", "relevance", "age")[:limit])
+    rows.sort(key=by_relevance if order == "relevance" else by_date, reverse=True)
+    return [pk for pk, _, _ in rows], len(rows) >= limit
+
+
+def by_date(row: tuple) -> tuple:
+    """Sort key of an (id, relevance, age in days) row: newest first, undated last."""
+    pk, _, age = row
+    return (age is not None, -(age or 0.0), pk)
+
+
+def by_relevance(row: tuple) -> tuple:
+    """Sort key of an (id, relevance, age in days) row: best match first, then newest."""
+    return (row[1], *by_date(row))
 
 
 def filter_articles(

@@ -28,12 +28,14 @@ def fts_query(parsed: ParsedQuery) -> str:
     return f"({wanted}){unwanted}"
 
 
-def match(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
-    """Filter to matching articles and annotate `relevance` (higher is better)."""
-    # bm25() is negative, more negative for better matches; the weights live in the table.
-    return queryset.filter(search_fts__document__match=fts_query(parsed)).annotate(
-        relevance=-F("search_fts__rank") * recency_factor()
-    )
+def newest_matches(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
+    """Return the matches annotated with `relevance` (higher is better), newest added first."""
+    # Walking the index newest first lets FTS5 score only the rows the caller takes;
+    # ordering by rank instead would make it score every match. bm25() is negative, more
+    # negative for better matches; the column weights live in the table.
+    matches = queryset.filter(search_fts__document__match=fts_query(parsed))
+    scored = matches.annotate(relevance=-F("search_fts__rank") * recency_factor())
+    return scored.order_by(F("search_fts__pk").desc())
 
 
 def snippets(article_ids: Iterable[int], parsed: ParsedQuery, using: str) -> dict[int, str]:

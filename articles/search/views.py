@@ -17,10 +17,9 @@ def search(request):
     context = {"form": form, "page": None, "results": None}
     if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
         results = search_articles(form.cleaned_data["q"], **form.search_arguments())
-        page = Paginator(results.articles.for_listing(), PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
-        page.object_list = results.highlight(page.object_list)
+        # Page through the ranked ids; only the shown page's articles are loaded.
+        page = Paginator(results.ids, PAGE_SIZE).get_page(request.GET.get("page"))
+        page.object_list = results.highlight(results.fetch(page.object_list))
         context.update(results=results, page=page)
         if not page.paginator.count and form.has_filters():
             # Worth one extra query: tell the reader whether the filters hid every match.

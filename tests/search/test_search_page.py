@@ -92,9 +92,9 @@ def test_the_page_runs_a_constant_number_of_queries(
         MentionFactory(article=article)
         TaggedArticleFactory(content_object=article)
 
-    # Savepoint and release, the section filter, count, page, bylines, snippets, the
-    # section menu of the form, and the layout's navigation.
-    with django_assert_max_num_queries(9):
+    # Savepoint and release, the section filter, ranking, count, page, bylines, snippets,
+    # the section menu of the form, and the layout's navigation.
+    with django_assert_max_num_queries(10):
         response = client.get(URL, {"q": "promenade", "section": section.slug})
 
     assert response.context["page"].paginator.count == size
@@ -138,3 +138,25 @@ def test_every_page_has_a_labelled_search_box_in_the_header(client, newsroom):
     assert 'role="search"' in page
     assert f'action="{URL}"' in page
     assert '<label for="site-search-q"' in page
+
+
+def test_the_page_says_when_only_the_most_recent_matches_were_ranked(client, db, settings):
+    settings.SEARCH_CANDIDATES = 2
+    for n in range(3):
+        ArticleFactory(headline=f"Promenade works {n}")
+
+    page = client.get(URL, {"q": "promenade"}).content.decode()
+
+    assert "At least 2 results" in page
+    assert "the 2 most recent" in page
+
+
+def test_the_admin_search_completes_the_last_word_as_editors_type(editor_client, newsroom):
+    response = editor_client.get(reverse("admin:articles_article_changelist"), {"q": "tunnel tol"})
+
+    assert list(response.context["cl"].result_list) == [newsroom["body"]]
+
+
+def test_readers_complete_a_word_only_when_they_star_it(client, newsroom):
+    assert "Harbour tunnel tolls rise" not in client.get(URL, {"q": "tunnel tol"}).content.decode()
+    assert "Harbour tunnel tolls rise" in client.get(URL, {"q": "tunnel tol*"}).content.decode()

@@ -2,7 +2,7 @@
 
 from articles.models import Article
 from articles.search.service import search_articles
-from tests.factories import ArticleFactory, TaggedArticleFactory
+from tests.factories import ArticleFactory, SectionFactory, TaggedArticleFactory
 
 
 def found(query, **kwargs):
@@ -33,9 +33,14 @@ def test_an_excluded_word_removes_articles(newsroom):
     assert found("green bonds -tunnel") == [newsroom["headline"].pk, newsroom["bonds_apart"].pk]
 
 
-def test_the_last_word_is_completed_as_a_prefix(newsroom):
-    assert found("harb") == [newsroom["body"].pk]
-    assert found("tunnel tol") == [newsroom["body"].pk]
+def test_a_starred_word_finds_the_words_it_begins(newsroom):
+    assert found("harb*") == [newsroom["body"].pk]
+    assert found("harb") == []
+
+
+def test_search_as_you_type_completes_the_last_word(newsroom):
+    assert found("tunnel tol", complete_last_word=True) == [newsroom["body"].pk]
+    assert found("tunnel tol") == []
 
 
 def test_a_persons_name_finds_the_articles_mentioning_them(newsroom):
@@ -110,3 +115,41 @@ def test_snippets_mark_matched_words_and_escape_the_rest(db):
     assert "<mark>fleet</mark>" in article.snippet
     assert "<script>" not in article.snippet
     assert "&amp;" in article.snippet
+
+
+def test_only_the_most_recently_added_matches_are_ranked(db, settings):
+    settings.SEARCH_CANDIDATES = 3
+    # Added oldest first; the headline match is added first, so it falls outside the pool.
+    best = ArticleFactory(headline="Ferry fares", body="<p>Ferry fares rise.</p>")
+    others = [
+        ArticleFactory(headline=f"Item {n}", body="<p>The ferry sailed.</p>") for n in range(4)
+    ]
+
+    results = search_articles("ferry")
+
+    assert set(results.articles) == set(others[-3:])
+    assert best not in results.articles
+    assert results.capped
+
+
+def test_fewer_matches_than_the_pool_are_all_ranked_and_not_capped(db, settings):
+    settings.SEARCH_CANDIDATES = 3
+    body = ArticleFactory(headline="Item", body="<p>The ferry sailed.</p>")
+    headline = ArticleFactory(headline="Ferry fares", body="<p>Fares rise.</p>")
+
+    results = search_articles("ferry")
+
+    assert list(results.articles) == [headline, body]
+    assert not results.capped
+
+
+def test_filters_apply_before_the_pool_is_taken(db, settings):
+    settings.SEARCH_CANDIDATES = 2
+    harbour = SectionFactory(slug="harbour-desk")
+    wanted = [ArticleFactory(headline=f"Ferry {n}", section=harbour) for n in range(2)]
+    for n in range(3):
+        ArticleFactory(headline=f"Ferry news {n}")
+
+    results = search_articles("ferry", section=harbour)
+
+    assert set(results.articles) == set(wanted)
