@@ -338,7 +338,7 @@ def sentence_pool(rng: random.Random, size: int = 20_000) -> list[str]:
     return [sentence(rng, []) for _ in range(size)]
 
 
-def make_article(rng, n, sections, place, topic, people, now, pool) -> Article:
+def make_article(rng, n, sections, place, topic, people, published_at, pool) -> Article:
     """Return one unsaved article about `topic` in `place`, naming a few people."""
     names = [person.full_name.split()[1] for person in people]
     extra = [place, *topic.split(), *names]
@@ -355,7 +355,7 @@ def make_article(rng, n, sections, place, topic, people, now, pool) -> Article:
         body="".join(f"<p>{p}</p>" for p in paragraphs),
         section=rng.choice(sections),
         status=Article.Status.PUBLISHED if rng.random() < 0.95 else Article.Status.DRAFT,
-        published_at=now - timedelta(minutes=rng.randint(0, 60 * 24 * 365 * 8)),
+        published_at=published_at,
     )
 
 
@@ -377,14 +377,18 @@ def generate(count: int, batch: int = 2000) -> None:
     people = make_people(2000)
     now = timezone.now()
     pool = sentence_pool(rng)
+    # Eight years of news, written in order: later articles are published later, give or
+    # take a few hours, as in a real archive.
+    step = timedelta(days=365 * 8) / count
     for start in range(0, count, batch):
         made = []
         for n in range(start, min(start + batch, count)):
             place, topic = rng.choice(PLACES), rng.choice(TOPICS)
             named = rng.sample(people, rng.randint(1, 4))
+            published_at = now - step * (count - n) + timedelta(minutes=rng.randint(-240, 0))
             made.append(
                 (
-                    make_article(rng, n, sections, place, topic, named, now, pool),
+                    make_article(rng, n, sections, place, topic, named, published_at, pool),
                     place,
                     topic,
                     named,

@@ -11,8 +11,9 @@ class SearchServiceAdminMixin:
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
             return super().get_search_results(request, queryset, search_term)
-        # The queryset is the admin's own, so editors find drafts and scheduled articles too.
-        found = search_articles(search_term, queryset=queryset).articles
+        # The queryset is the admin's own, so editors find drafts and scheduled articles too;
+        # editors pick links from what they type, so the last word is completed.
+        found = search_articles(search_term, queryset=queryset, complete_last_word=True).articles
         if ORDER_VAR in request.GET:
             # The editor sorted a column: keep the changelist's ordering, not relevance.
             found = found.order_by(*queryset.query.order_by)

@@ -50,29 +50,39 @@ class ParsedQuery:
         return bool(self.required)
 
 
-def parse_query(text: str) -> ParsedQuery:
-    """Parse `text` into phrases, words and exclusions; the last plain word is a prefix."""
+def parse_query(text: str, *, complete_last_word: bool = False) -> ParsedQuery:
+    """Parse `text` into phrases, words and exclusions.
+
+    A plain word ending in `*` also finds the longer words it begins (`univ*`). Search as
+    you type (`complete_last_word`) treats the last plain word that way without the star.
+    """
     text = (text or "")[:MAX_QUERY_LENGTH]
-    clauses = [clause for clause in map(_clause, TOKEN.finditer(text)) if clause]
-    # Only the last word is completed as typed; the ones before it are whole words.
-    clauses = [replace(clause, prefix=False) for clause in clauses[:-1]] + [
-        replace(clause, prefix=_can_be_prefix(clause)) for clause in clauses[-1:]
+    tokens = [token for token in map(_token, TOKEN.finditer(text)) if token]
+    clauses = [
+        replace(clause, prefix=_can_be_prefix(clause, completable))
+        if starred or (complete_last_word and n == len(tokens) - 1)
+        else clause
+        for n, (clause, completable, starred) in enumerate(tokens)
     ]
     return ParsedQuery(text=text.strip(), clauses=tuple(clauses))
 
 
-def _clause(match: re.Match) -> Clause | None:
-    """Return the clause for one token, or None when nothing searchable is left."""
+def _token(match: re.Match) -> tuple[Clause, bool, bool] | None:
+    """Return one token's clause, whether it may be completed, and whether it ends in `*`.
+
+    None when nothing searchable is left.
+    """
     minus, phrase, bare_minus, bare = match.groups()
     quoted = bare is None
     words = tuple(word.lower() for word in WORD.findall(phrase if quoted else bare))
     # A lone stop word means nothing; inside a phrase it keeps the phrase's shape.
     if not words or (not quoted and len(words) == 1 and words[0] in STOP_WORDS):
         return None
-    prefix_allowed = not quoted and len(words) == 1
-    return Clause(words, negated=bool(minus or bare_minus), prefix=prefix_allowed)
+    clause = Clause(words, negated=bool(minus or bare_minus))
+    completable = not quoted and len(words) == 1
+    return clause, completable, not quoted and bare.endswith("*")
 
 
-def _can_be_prefix(clause: Clause) -> bool:
+def _can_be_prefix(clause: Clause, completable: bool) -> bool:
     """Return True if the clause is a single unquoted wanted word long enough to complete."""
-    return clause.prefix and not clause.negated and len(clause.words[0]) >= MIN_PREFIX_LENGTH
+    return completable and not clause.negated and len(clause.words[0]) >= MIN_PREFIX_LENGTH

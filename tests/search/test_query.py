@@ -10,15 +10,25 @@ def test_it_reads_phrases_words_and_exclusions():
     assert parsed.clauses == (
         Clause(("green", "bonds")),
         Clause(("tax",), negated=True),
-        Clause(("harbour",), prefix=True),
+        Clause(("harbour",)),
     )
 
 
-def test_it_completes_only_a_long_enough_last_plain_word():
-    assert parse_query("harbour fe").clauses[-1].prefix is False
-    assert parse_query("harbour fer").clauses[-1].prefix is True
-    assert parse_query('"harbour"').clauses[-1].prefix is False
-    assert parse_query("harbour -ferry").clauses[-1].prefix is False
+def test_a_starred_word_is_a_beginning_wherever_it_stands():
+    parsed = parse_query("univ* harbour fer*")
+
+    assert [clause.prefix for clause in parsed.clauses] == [True, False, True]
+
+
+def test_search_as_you_type_completes_only_a_long_enough_last_plain_word():
+    def last(text):
+        return parse_query(text, complete_last_word=True).clauses[-1].prefix
+
+    assert last("harbour fe") is False
+    assert last("harbour fer") is True
+    assert last('"harbour"') is False
+    assert last("harbour -ferry") is False
+    assert parse_query("harbour fer").clauses[-1].prefix is False
 
 
 def test_it_drops_lone_stop_words_but_keeps_them_in_phrases():
@@ -36,10 +46,10 @@ def test_a_query_of_only_exclusions_or_punctuation_is_empty():
 
 
 def test_fts5_syntax_from_user_text_is_always_quoted():
-    parsed = parse_query('NEAR(ferry pier) OR "x" -nearby col:value* ^start')
+    parsed = parse_query('NEAR(ferry pier) OR "x" -nearby col:value* ^start fer*')
 
     assert sqlite.fts_query(parsed) == (
-        '("near ferry" "pier" "x" "col value" "start"*) NOT "nearby"'
+        '("near ferry" "pier" "x" "col value" "start" "fer"*) NOT "nearby"'
     )
 
 
