@@ -10,7 +10,9 @@ ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     # data-file is the library image id the editor's figure picker records.
     "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "data-file"},
-    "figure": {"data-image-id"},
+    # data-image-id is the library image of an editor's figure; data-article-image is the
+    # article's picture record an imported caption is waiting on.
+    "figure": {"data-image-id", "data-article-image"},
 }
 # Classes are checked value by value, so no other class can ride in on `class`.
 ALLOWED_CLASSES = {"figure": {"needs-image"}, "span": {"credit"}}

@@ -363,7 +363,7 @@ def _body_html(blocks: list[Block], image_ids: list[int]) -> str:
         elif block.kind == Block.FIGURE:
             credit = f' <span class="credit">Photo: {escape(block.credit)}</span>'
             parts.append(
-                f'<figure class="needs-image" data-image-id="{next(ids)}">'
+                f'<figure class="needs-image" data-article-image="{next(ids)}">'
                 f"<figcaption>{text}{credit}</figcaption></figure>"
             )
         else:

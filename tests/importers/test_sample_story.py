@@ -2,6 +2,7 @@
 
 import pytest
 
+from articles.images.figures import figure_image_ids
 from articles.importers.people import find_people
 from articles.importers.plaintext import parse_plaintext
 from articles.importers.source import decode_source
@@ -137,7 +138,7 @@ def test_the_import_places_figures_in_the_body_as_image_records_needing_files(im
     assert [image.credit for image in images] == CREDITS
     assert all(image.needs_file for image in images)
     for image in images:
-        assert f'<figure class="needs-image" data-image-id="{image.pk}">' in imported.body
+        assert f'<figure class="needs-image" data-article-image="{image.pk}">' in imported.body
     assert '<span class="credit">Photo: Reuters</span>' in imported.body
 
 
@@ -189,3 +190,8 @@ def test_existing_people_tags_and_contributors_of_the_newsroom_are_matched(sampl
     tags = set(article.tags.values_list("name", flat=True))
     assert {"United States", "Artificial intelligence", "Hong Kong", "Landor"} <= tags
     assert {"Stablecoins", "National People's Congress", "Talent schemes"} <= tags
+
+
+def test_imported_figures_are_not_read_as_library_pictures(imported):
+    assert imported.images.count() == 4
+    assert figure_image_ids(imported.body) == []
