@@ -150,7 +150,7 @@ STORAGES = {
 
 TAGGIT_CASE_INSENSITIVE = True
 # Search ranks at most this many of the most recently added matches (see docs/operators.md).
-SEARCH_CANDIDATES = env_int("SEARCH_CANDIDATES", 1000)
+SEARCH_CANDIDATES = env_int("SEARCH_CANDIDATES", 500)
 # Django 6 makes https the default scheme of form URL fields; opt in now.
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
