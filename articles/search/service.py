@@ -41,15 +41,14 @@ class SearchResults:
     # Every ranked match in order, annotated with `search_rank` (higher comes first): what
     # the API and the admin filter and page through.
     articles: QuerySet
-    ids: tuple[int, ...] = ()  # the same articles' ids, in the same order
+    searched: QuerySet  # what was searched, after the filters
+    ids: tuple[int, ...] = ()  # the ranked articles' ids, in order
     capped: bool = False  # True when more articles matched than were ranked
-    searched: QuerySet | None = None  # the queryset searched, after the filters
 
     def fetch(self, ids: Sequence[int]) -> list[Article]:
         """Return the articles with the given ids, in that order, ready to list (no bodies)."""
         ids = list(ids)
-        searched = self.articles if self.searched is None else self.searched
-        found = searched.filter(pk__in=ids).order_by().for_listing().defer("body")
+        found = self.searched.filter(pk__in=ids).order_by().for_listing().defer("body")
         by_id = {article.pk: article for article in found}
         return [by_id[pk] for pk in ids if pk in by_id]
 
@@ -89,12 +88,10 @@ def search_articles(
         queryset, section=section, tag=tag, person=person, date_from=date_from, date_to=date_to
     )
     if not parsed:
-        return SearchResults(parsed, queryset.none())
+        return SearchResults(parsed, queryset.none(), queryset.none())
     ids, capped = rank_matches(queryset, parsed, order)
     matches = queryset.filter(Listed(ids)).annotate(search_rank=ListedFirst(ids))
-    return SearchResults(
-        parsed, matches.order_by("-search_rank"), tuple(ids), capped, searched=queryset
-    )
+    return SearchResults(parsed, matches.order_by("-search_rank"), queryset, tuple(ids), capped)
 
 
 def rank_matches(queryset: QuerySet, parsed: ParsedQuery, order: str) -> tuple[list[int], bool]:
