@@ -29,10 +29,12 @@ def plain_text(markup: str) -> str:
     return SPACE.sub(" ", html.unescape(TAG.sub(" ", markup or ""))).strip()
 
 
-def names_by_article(article_ids: list[int], using: str) -> dict[int, list[str]]:
+def names_by_article(
+    article_ids: list[int], using: str, relations=(Byline, Mention)
+) -> dict[int, list[str]]:
     """Return the names of each article's bylined and mentioned people, bylines first."""
     names = defaultdict(list)
-    for model in (Byline, Mention):
+    for model in relations:
         rows = model.objects.using(using).filter(article_id__in=article_ids)
         for article_id, name in rows.order_by("position", "pk").values_list(
             "article_id", "person__full_name"

@@ -15,6 +15,7 @@ from articles.models import Article, Byline, Mention, Section, Tag
 from people.models import Person
 
 from . import postgres, sqlite
+from .documents import names_by_article
 from .query import ParsedQuery, parse_query
 from .ranking import Listed, ListedFirst
 from .recency import AgeInDays
@@ -46,10 +47,17 @@ class SearchResults:
     capped: bool = False  # True when more articles matched than were ranked
 
     def fetch(self, ids: Sequence[int]) -> list[Article]:
-        """Return the articles with the given ids, in that order, ready to list (no bodies)."""
+        """Return the articles with the given ids, in that order, ready to list.
+
+        Each gets `writers`, the names on its byline, read as plain values in one query;
+        bodies are not loaded.
+        """
         ids = list(ids)
-        found = self.searched.filter(pk__in=ids).order_by().for_listing().defer("body")
-        by_id = {article.pk: article for article in found}
+        found = self.searched.filter(pk__in=ids).order_by().select_related("section")
+        by_id = {article.pk: article for article in found.defer("body")}
+        writers = names_by_article(list(by_id), self.searched.db, relations=[Byline])
+        for article in by_id.values():
+            article.writers = writers[article.pk]
         return [by_id[pk] for pk in ids if pk in by_id]
 
     def highlight(self, articles) -> list[Article]:

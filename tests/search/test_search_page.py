@@ -92,9 +92,9 @@ def test_the_page_runs_a_constant_number_of_queries(
         MentionFactory(article=article)
         TaggedArticleFactory(content_object=article)
 
-    # Savepoint and release, the section filter, ranking, count, page, bylines, snippets,
-    # the section menu of the form, and the layout's navigation.
-    with django_assert_max_num_queries(10):
+    # Savepoint and release, the section filter, ranking, the page's articles, their
+    # bylines, snippets, the section menu of the form, and the layout's navigation.
+    with django_assert_max_num_queries(9):
         response = client.get(URL, {"q": "promenade", "section": section.slug})
 
     assert response.context["page"].paginator.count == size
@@ -160,3 +160,12 @@ def test_the_admin_search_completes_the_last_word_as_editors_type(editor_client,
 def test_readers_complete_a_word_only_when_they_star_it(client, newsroom):
     assert "Harbour tunnel tolls rise" not in client.get(URL, {"q": "tunnel tol"}).content.decode()
     assert "Harbour tunnel tolls rise" in client.get(URL, {"q": "tunnel tol*"}).content.decode()
+
+
+def test_results_show_their_bylines_escaped(client, db):
+    article = ArticleFactory(headline="Promenade reopens")
+    BylineFactory(article=article, person__full_name="Ada <b>Lee</b>")
+
+    page = client.get(URL, {"q": "promenade"}).content.decode()
+
+    assert "By Ada &lt;b&gt;Lee&lt;/b&gt;" in page
