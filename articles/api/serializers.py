@@ -3,6 +3,7 @@
 from datetime import datetime
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import slug_unicode_re
 from django.db import transaction
 from django.utils.text import slugify
 from drf_spectacular.utils import extend_schema_field
@@ -26,6 +27,18 @@ from people.models import Person
 from .transitions import run_transition
 
 
+class SlugReference(serializers.SlugRelatedField):
+    """A reference by slug that refuses text no slug could hold before asking the database.
+
+    PostgreSQL rejects a NUL byte in a query with an error, not a miss.
+    """
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or not slug_unicode_re.match(data):
+            self.fail("does_not_exist", slug_name=self.slug_field, value=str(data)[:100])
+        return super().to_internal_value(data)
+
+
 class SectionRefSerializer(serializers.ModelSerializer):
     """A section with the path from the top of the paper down to it."""
 
@@ -41,7 +54,7 @@ class SectionRefSerializer(serializers.ModelSerializer):
 
 
 class SectionSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(
+    parent = SlugReference(
         slug_field="slug", queryset=Section.objects.all(), required=False, allow_null=True
     )
     path = serializers.SerializerMethodField()
@@ -249,12 +262,12 @@ class TagInputSerializer(serializers.Serializer):
 
 
 class BylineInputSerializer(serializers.Serializer):
-    person = serializers.SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
+    person = SlugReference(slug_field="slug", queryset=Person.objects.all())
     role = serializers.ChoiceField(choices=Byline.Role.choices, default=Byline.Role.AUTHOR)
 
 
 class MentionInputSerializer(serializers.Serializer):
-    person = serializers.SlugRelatedField(slug_field="slug", queryset=Person.objects.all())
+    person = SlugReference(slug_field="slug", queryset=Person.objects.all())
     role_phrase = serializers.CharField(max_length=255, required=False, allow_blank=True)
     count = serializers.IntegerField(min_value=1, max_value=100_000, default=1)
 
@@ -263,7 +276,7 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
     """What an editor's client may send to create or change an article."""
 
     slug = serializers.SlugField(max_length=200, required=False)
-    section = serializers.SlugRelatedField(slug_field="slug", queryset=Section.objects.all())
+    section = SlugReference(slug_field="slug", queryset=Section.objects.all())
     tags = TagInputSerializer(many=True, required=False)
     bylines = BylineInputSerializer(many=True, required=False)
     mentions = MentionInputSerializer(many=True, required=False)

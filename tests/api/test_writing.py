@@ -73,6 +73,10 @@ def test_the_body_is_sanitised_whatever_the_client_sends(editor_api):
         ({"section": "no-such-section"}, "section"),
         ({"bylines": [{"person": "nobody", "role": "author"}]}, "bylines"),
         ({"mentions": [{"person": "nobody"}]}, "mentions"),
+        # PostgreSQL answers a NUL byte in a query with an error, so it must never get there.
+        ({"mentions": [{"person": "no\u0000body"}]}, "mentions"),
+        ({"section": "news\u0000"}, "section"),
+        ({"bylines": [{"person": 7}]}, "bylines"),
         ({"tags": [{"name": "Ferries", "kind": "rumour"}]}, "tags"),
         ({"status": "published", "published_at": None}, "published_at"),
     ],
