@@ -270,25 +270,28 @@ def _forget_missing_users(objects: list) -> None:
             setattr(obj, name, None)
 
 
+@dataclass(frozen=True)
+class RecordAfterCommit:
+    """The queued revision of an article saved outside any revision block."""
+
+    article_id: int
+    using: str
+
+    def __call__(self):
+        article = Article.objects.using(self.using).filter(pk=self.article_id).first()
+        if article is not None:
+            with reversion.create_revision(using=self.using):
+                reversion.add_to_revision(article)
+                reversion.set_comment("Saved without a named user (a script or command)")
+
+
 def record_unattended_save(sender, instance, raw=False, using=None, **kwargs):
     """Queue a revision for an article saved outside any revision block (a safety net)."""
     if raw or reversion.is_active():
         return
-    connection = transaction.get_connection(using)
     # One revision per article per transaction, taken after commit so relations are in.
-    transaction_key = id(connection.atomic_blocks[0]) if connection.in_atomic_block else None
-    pending = connection.__dict__.setdefault("_unrecorded_articles", set())
-    key = (transaction_key, instance.pk)
-    if key in pending:
-        return
-    pending.add(key)
-
-    def record():
-        pending.discard(key)
-        article = Article.objects.using(using).filter(pk=instance.pk).first()
-        if article is not None:
-            with reversion.create_revision(using=using):
-                reversion.add_to_revision(article)
-                reversion.set_comment("Saved without a named user (a script or command)")
-
-    transaction.on_commit(record, using=using)
+    # The queue itself says what is pending: Django empties it on commit and on rollback.
+    record = RecordAfterCommit(instance.pk, using)
+    queued = (func for _, func, _ in transaction.get_connection(using).run_on_commit)
+    if record not in queued:
+        transaction.on_commit(record, using=using)
