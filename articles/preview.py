@@ -13,6 +13,7 @@ from django.utils.cache import add_never_cache_headers
 from reversion.models import Version
 
 from articles.models import Article
+from articles.prefetching import set_prefetched
 from articles.selectors import load_pictures, tags_by_kind
 from articles.services.revisions import article_versions
 
@@ -59,13 +60,8 @@ def article_from_version(version: Version) -> Article:
     if version.content_type.model_class() is not Article:
         raise Http404("Not an article's revision.")
     article = version._object_version.object
-    rows = revision_relations(version)
-    article._prefetched_objects_cache = {}
-    for name, items in rows.items():
-        queryset = getattr(article, name).all()  # lazy: no query
-        queryset._result_cache = items
-        queryset._prefetch_done = True
-        article._prefetched_objects_cache[name] = queryset
+    for name, items in revision_relations(version).items():
+        set_prefetched(article, name, items)
     return article
 
 

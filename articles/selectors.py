@@ -8,12 +8,7 @@ from django.db.models.expressions import Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
-from .images.figures import (
-    attach_renditions,
-    figure_image_ids,
-    rendered_images,
-    responsive_body,
-)
+from .images.figures import figure_image_ids, rendered_images, responsive_body
 from .models import (
     Article,
     ArticleImage,
@@ -23,6 +18,7 @@ from .models import (
     Section,
     TaggedArticle,
 )
+from .prefetching import set_prefetched
 from .seo import article_metadata
 from .services.related import next_in_section_queryset, ranked_ids
 
@@ -80,7 +76,7 @@ def load_pictures(article: Article) -> str:
     figure_ids = figure_image_ids(article.body)
     found = rendered_images(figure_ids + [image.pk for image in library])
     for image in library:
-        attach_renditions(image, found.get(image.pk, (image, []))[1])
+        set_prefetched(image, "renditions", found.get(image.pk, (image, []))[1])
     return responsive_body(article.body, sizes=BODY_SIZES, images=found)
 
 

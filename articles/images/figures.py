@@ -45,14 +45,6 @@ def rendered_images(ids) -> dict[int, tuple]:
     return found
 
 
-def attach_renditions(image, renditions: list) -> None:
-    """Store `renditions` as `image.renditions.all()`, as prefetch_related would."""
-    queryset = image.renditions.all()  # lazy: no query
-    queryset._result_cache = list(renditions)
-    queryset._prefetch_done = True
-    image._prefetched_objects_cache = {"renditions": queryset}
-
-
 def responsive_body(body: str, *, sizes: str, images: dict | None = None) -> SafeString:
     """Return `body` with each library figure given srcset, sizes, width, height and a credit.
 

@@ -27,6 +27,7 @@ from articles.models import (
     Tag,
     TaggedArticle,
 )
+from articles.prefetching import set_prefetched
 from articles.sanitize import sanitize_html
 from articles.search.indexing import deferred_indexing
 from people.models import Person
@@ -277,11 +278,8 @@ def _attach(article: Article, relations: dict[str, list]) -> None:
     if not connections[article._state.db].features.can_return_rows_from_bulk_insert:
         prefetch_related_objects([article], *REVISION_PREFETCHES)
         return
-    cache = article.__dict__.setdefault("_prefetched_objects_cache", {})
     for name, rows in relations.items():
-        queryset = getattr(article, name).get_queryset()
-        queryset._result_cache, queryset._prefetch_done = rows, True
-        cache[name] = queryset
+        set_prefetched(article, name, rows)
 
 
 def _comment(plan: ImportPlan) -> str:
