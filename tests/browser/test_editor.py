@@ -81,7 +81,11 @@ def test_an_editor_writes_a_heading_a_link_and_a_figure_that_readers_see(
     # Collapse the selection first: Enter over a selected word would replace it.
     editor.press("ArrowRight")
     editor.press("End")
+    # Focus coming back from the link dialog can restore the word's selection; wait until
+    # the caret is a bare caret, so that Enter cannot replace the linked word.
+    page.wait_for_function("() => window.getSelection().isCollapsed")
     editor.press("Enter")
+    expect(editor.locator("a", has_text="notice")).to_have_count(1)
     insert_library_figure(page, image)
     # Heading, sentence and caption are 5 + 4 + 3 words; the count follows the typing live
     # (it read 2 for "Old text."), but the caption's words may land a moment later.
