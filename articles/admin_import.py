@@ -74,8 +74,10 @@ class ImportArticleMixin:
         if request.method == "POST" and form.is_valid():
             if "confirm" in request.POST:
                 return self._create(request, form)
-            return self._render(request, "admin/articles/import_preview.html", form, form.plan)
-        return self._render(request, "admin/articles/import_form.html", form)
+            return self._render_import(
+                request, "admin/articles/import_preview.html", form, form.plan
+            )
+        return self._render_import(request, "admin/articles/import_form.html", form)
 
     def _create(self, request, form):
         data = form.cleaned_data
@@ -91,7 +93,7 @@ class ImportArticleMixin:
             messages.warning(request, "This copy was imported before; here is that article.")
         return redirect(outcome.admin_url)
 
-    def _render(self, request, template, form, plan=None):
+    def _render_import(self, request, template, form, plan=None):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,

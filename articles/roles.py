@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 CONTRIBUTOR = "Contributor"
 EDITOR = "Editor"
 ADMINISTRATOR = "Administrator"
-EDITOR_APPS = ["articles", "people", "taggit"]
+EDITOR_APPS = ["articles", "people", "taggit", "images"]
 
 
 RELATION_MODELS = [
@@ -20,6 +20,8 @@ CONTRIBUTOR_PERMISSIONS = [
     ("articles", "correction", ["view"]),
     ("people", "person", ["view"]),
     ("people", "affiliation", ["view"]),
+    # Illustrating their own articles: pick from the image library and upload to it.
+    ("images", "image", ["add", "view"]),
 ]
 
 

@@ -1,8 +1,9 @@
 """Shared fixtures: who is signed in, and a fully related article."""
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 
+from articles.roles import EDITOR
 from tests.factories import (
     ArticleFactory,
     ArticleImageFactory,
@@ -12,14 +13,12 @@ from tests.factories import (
     UserFactory,
 )
 
-EDITOR_APPS = ["articles", "people", "taggit", "images"]
-
 
 @pytest.fixture
 def editor(db):
-    """Return a staff user with every permission on newsroom models."""
+    """Return a staff user in the real Editor role, as the roles module defines it."""
     user = UserFactory(username="editor-user", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(content_type__app_label__in=EDITOR_APPS))
+    user.groups.add(Group.objects.get(name=EDITOR))
     return user
 
 
