@@ -4,6 +4,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 register = template.Library()
@@ -32,3 +33,16 @@ def page_url(context, number: int, param: str = "page") -> str:
 def with_role(bylines, role: str) -> list:
     """Return the prefetched bylines that have `role`, in order."""
     return [byline for byline in bylines if byline.role == role]
+
+
+@register.filter
+def machine_time(value) -> str:
+    """Return `value` as an HTML datetime attribute: local time to the second, with its offset.
+
+    Django's `date:'c'` keeps microseconds, and HTML allows at most three fraction digits.
+    """
+    if not value:
+        return ""
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.replace(microsecond=0).isoformat()
