@@ -117,7 +117,7 @@ def step_endpoint(step: publishing.Step):
         return self._transition(request, step.name)
 
     take_step.__name__ = step.name.replace("-", "_")
-    take_step.__doc__ = f"{step.label}: the workflow's rules for your role and the article apply."
+    take_step.__doc__ = step.service.__doc__  # the operation's description in the schema
     endpoint = action(
         detail=True,
         methods=["post"],

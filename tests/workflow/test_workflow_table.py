@@ -149,3 +149,11 @@ def test_a_confirmation_posted_to_the_old_return_address_still_returns_the_artic
     article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
     assert article.events.get().note == "Needs a second source."
+
+
+def test_the_api_schema_describes_every_step_with_its_service(client):
+    paths = client.get("/api/schema/?format=json").json()["paths"]
+
+    for name, step in STEPS.items():
+        operation = paths[f"/api/v1/articles/{{id}}/{name}/"]["post"]
+        assert operation["description"] == step.service.__doc__
