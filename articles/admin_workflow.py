@@ -1,8 +1,5 @@
 """The workflow side of the articles admin: roles, transitions, history, previews, recovery."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -20,6 +17,7 @@ from .admin_conflicts import ArticleAdminForm
 from .models import Article
 from .services import policy, publishing
 from .services.concurrency import StaleArticleError, claim_version
+from .services.publishing import STEPS, Stage, Step
 from .services.revisions import (
     deleted_versions,
     diff_versions,
@@ -32,50 +30,26 @@ Status = Article.Status
 TEMPLATES = "admin/articles/article/"
 
 
-@dataclass(frozen=True)
-class Transition:
-    label: str
-    service: Callable
-    allowed: Callable  # (user, article) -> bool
-    needs_time: bool = False
-    takes_note: bool = False
-
-
-TRANSITIONS = {
-    "submit": Transition(
-        "Submit for review",
-        publishing.submit_for_review,
-        lambda user, a: a.status == Status.DRAFT and policy.can_edit(user, a),
-    ),
-    "return": Transition(
-        "Return to draft",
-        publishing.return_to_draft,
-        lambda user, a: a.status == Status.IN_REVIEW and policy.can_edit_any(user),
-        takes_note=True,
-    ),
-    "publish": Transition(
-        "Publish now",
-        publishing.publish,
-        lambda user, a: policy.can_publish(user) and not a.is_public,
-    ),
-    "schedule": Transition(
-        "Schedule",
-        publishing.schedule,
-        lambda user, a: policy.can_publish(user) and not a.is_public,
-        needs_time=True,
-    ),
-    "unpublish": Transition(
-        "Unpublish",
-        publishing.unpublish,
-        lambda user, a: policy.can_publish(user) and a.status == Status.PUBLISHED,
-        takes_note=True,
-    ),
-}
+# Old step addresses, kept working for bookmarks: the admin now uses the API's names.
+RENAMED_STEPS = {"return": "return-to-draft"}
+# The steps offered on the list for several articles at once. Returning to draft is left
+# out: each return carries its own note to its writer.
+BULK_STEPS = ("submit", "publish", "schedule", "unpublish")
 
 
 def available_transitions(user, article) -> list[tuple[str, str]]:
-    """Return the (key, label) of every transition `user` may apply to `article` now."""
-    return [(key, t.label) for key, t in TRANSITIONS.items() if t.allowed(user, article)]
+    """Return the (name, label) of every workflow step `user` may take with `article` now."""
+    return [(step.name, step.label) for step in publishing.available_steps(user, article)]
+
+
+def bulk_action(step: Step):
+    """Return the list action that takes `step` for the selected articles, after confirmation."""
+
+    def take_selected(modeladmin, request, queryset):
+        return modeladmin._bulk(request, queryset, step)
+
+    take_selected.__name__ = f"{step.name.replace('-', '_')}_selected"
+    return admin.action(description=f"{step.label}: selected articles")(take_selected)
 
 
 class TransitionForm(forms.Form):
@@ -87,12 +61,14 @@ class TransitionForm(forms.Form):
     )
     note = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, transition: Transition, **kwargs):
+    def __init__(self, *args, step: Step, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["at"].required = transition.needs_time
-        if not transition.needs_time:
+        # A publish time is asked for only where it is needed; publishing here means now.
+        if "at" in step.needs:
+            self.fields["at"].required = True
+        else:
             del self.fields["at"]
-        if not transition.takes_note:
+        if "note" not in step.takes:
             del self.fields["note"]
 
     def service_kwargs(self) -> dict:
@@ -119,21 +95,21 @@ class WaitingForReviewFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            ("review", "Waiting for review"),
-            ("draft", "Drafts"),
-            ("scheduled", "Scheduled"),
-            ("live", "Live"),
-            ("unpublished", "Taken down"),
+            (Stage.REVIEW, "Waiting for review"),
+            (Stage.DRAFT, "Drafts"),
+            (Stage.SCHEDULED, "Scheduled"),
+            (Stage.LIVE, "Live"),
+            (Stage.UNPUBLISHED, "Taken down"),
         ]
 
     def queryset(self, request, queryset):
         now = timezone.now()
         filters = {
-            "review": {"status": Status.IN_REVIEW},
-            "draft": {"status": Status.DRAFT},
-            "scheduled": {"status": Status.PUBLISHED, "published_at__gt": now},
-            "live": {"status": Status.PUBLISHED, "published_at__lte": now},
-            "unpublished": {"status": Status.UNPUBLISHED},
+            Stage.REVIEW: {"status": Status.IN_REVIEW},
+            Stage.DRAFT: {"status": Status.DRAFT},
+            Stage.SCHEDULED: {"status": Status.PUBLISHED, "published_at__gt": now},
+            Stage.LIVE: {"status": Status.PUBLISHED, "published_at__lte": now},
+            Stage.UNPUBLISHED: {"status": Status.UNPUBLISHED},
         }
         chosen = filters.get(self.value())
         return queryset.filter(**chosen) if chosen else queryset
@@ -145,7 +121,7 @@ class ArticleWorkflowAdmin(VersionAdmin):
     form = ArticleAdminForm
     change_list_template = TEMPLATES + "change_list.html"
     object_history_template = TEMPLATES + "object_history.html"
-    actions = ["submit_selected", "publish_selected", "schedule_selected", "unpublish_selected"]
+    actions = [bulk_action(STEPS[name]) for name in BULK_STEPS]
 
     # Who sees and changes what.
 
@@ -164,12 +140,6 @@ class ArticleWorkflowAdmin(VersionAdmin):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or policy.can_edit_any(request.user))
 
-    def has_submit_permission(self, request):
-        return request.user.has_perm(policy.CHANGE)
-
-    def has_publish_permission(self, request):
-        return policy.can_publish(request.user)
-
     def get_readonly_fields(self, request, obj=None):
         # Status and publish time change only through the recorded transitions.
         fields = [*super().get_readonly_fields(request, obj), "status", "published_at"]
@@ -182,6 +152,14 @@ class ArticleWorkflowAdmin(VersionAdmin):
         first = fieldsets[0][1]
         first["fields"] = [*first["fields"], "expected_version"]
         return fieldsets
+
+    def get_actions(self, request):
+        # A list action is offered to those whose role may take its step at all.
+        actions = super().get_actions(request)
+        for name in BULK_STEPS:
+            if not STEPS[name].role(request.user):
+                actions.pop(bulk_action(STEPS[name]).__name__, None)
+        return actions
 
     def get_list_filter(self, request):
         return [WaitingForReviewFilter, *super().get_list_filter(request)]
@@ -245,10 +223,11 @@ class ArticleWorkflowAdmin(VersionAdmin):
             raise Http404("No such article, or not one of yours.")
         return article
 
+    def _admin_url(self, view: str) -> str:
+        return f"admin:{self.opts.app_label}_{self.opts.model_name}_{view}"
+
     def _change_url(self, article):
-        return reverse(
-            f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[article.pk]
-        )
+        return reverse(self._admin_url("change"), args=[article.pk])
 
     def _render(self, request, template, context):
         context = {**self.admin_site.each_context(request), "opts": self.opts, **context}
@@ -257,36 +236,42 @@ class ArticleWorkflowAdmin(VersionAdmin):
     # Transitions: one article from its page, or several from the list, after confirmation.
 
     def transition_view(self, request, object_id, transition):
-        spec = TRANSITIONS.get(transition)
-        if spec is None:
+        if transition in RENAMED_STEPS:
+            return self._renamed_step(object_id, RENAMED_STEPS[transition])
+        step = STEPS.get(transition)
+        if step is None:
             raise Http404("No such step.")
         article = self._article_or_404(request, object_id)
-        if not spec.allowed(request.user, article):
-            raise PermissionDenied(f"You may not {spec.label.lower()} this article.")
-        form = TransitionForm(request.POST or None, transition=spec)
+        if not step.allows(request.user, article):
+            raise PermissionDenied(f"You may not {step.label.lower()} this article.")
+        form = TransitionForm(request.POST or None, step=step)
         if request.method == "POST" and form.is_valid():
-            error = self._apply(request, spec, article, form.service_kwargs())
+            error = self._apply(request, step, article, form.service_kwargs())
             if error is None:
                 return HttpResponseRedirect(self._change_url(article))
             form.add_error(None, error)
-        context = {"title": spec.label, "spec": spec, "form": form, "articles": [article]}
+        context = {"title": step.label, "step": step, "form": form, "articles": [article]}
         return self._render(request, "workflow_confirmation.html", context)
 
-    def _apply(self, request, spec, article, kwargs) -> str | None:
+    def _renamed_step(self, object_id, name):
+        url = reverse(self._admin_url("transition"), args=[object_id, name])
+        # 308 keeps the method: a POST from a page rendered before the rename still lands.
+        return HttpResponseRedirect(url, status=308)
+
+    def _apply(self, request, step, article, kwargs) -> str | None:
         try:
-            spec.service(article=article, user=request.user, **kwargs)
+            step.service(article=article, user=request.user, **kwargs)
         except (PermissionDenied, ValidationError, StaleArticleError) as error:
             return _reason(error)
-        self.message_user(request, f"{spec.label}: “{article}”.", messages.SUCCESS)
+        self.message_user(request, f"{step.label}: “{article}”.", messages.SUCCESS)
         return None
 
-    def _bulk(self, request, queryset, key):
-        spec = TRANSITIONS[key]
-        form = TransitionForm(request.POST if "confirm" in request.POST else None, transition=spec)
+    def _bulk(self, request, queryset, step):
+        form = TransitionForm(request.POST if "confirm" in request.POST else None, step=step)
         if "confirm" not in request.POST or not form.is_valid():
             context = {
-                "title": spec.label,
-                "spec": spec,
+                "title": step.label,
+                "step": step,
                 "form": form,
                 "articles": list(queryset),
                 "action": request.POST.get("action"),
@@ -294,28 +279,12 @@ class ArticleWorkflowAdmin(VersionAdmin):
             return self._render(request, "workflow_confirmation.html", context)
         for article in queryset:
             refusal = None
-            if not spec.allowed(request.user, article):
-                refusal = f"You may not {spec.label.lower()} this article now."
-            error = refusal or self._apply(request, spec, article, form.service_kwargs())
+            if not step.allows(request.user, article):
+                refusal = f"You may not {step.label.lower()} this article now."
+            error = refusal or self._apply(request, step, article, form.service_kwargs())
             if error:
                 self.message_user(request, f"“{article}”: {error}", messages.ERROR)
         return None
-
-    @admin.action(description="Submit selected articles for review", permissions=["submit"])
-    def submit_selected(self, request, queryset):
-        return self._bulk(request, queryset, "submit")
-
-    @admin.action(description="Publish selected articles now", permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        return self._bulk(request, queryset, "publish")
-
-    @admin.action(description="Schedule selected articles", permissions=["publish"])
-    def schedule_selected(self, request, queryset):
-        return self._bulk(request, queryset, "schedule")
-
-    @admin.action(description="Unpublish selected articles", permissions=["publish"])
-    def unpublish_selected(self, request, queryset):
-        return self._bulk(request, queryset, "unpublish")
 
     # Corrections.
 

@@ -1,9 +1,9 @@
 """What search engines and link previews read about an article: metadata and JSON-LD."""
 
-from urllib.parse import urljoin
-
 from django.conf import settings
 from django.utils.text import Truncator
+
+from core.site import absolute_url
 
 from .images.templatetags.pictures import lead_image_url as library_lead_image_url
 from .models import Article, Byline
@@ -11,14 +11,9 @@ from .models import Article, Byline
 DESCRIPTION_LENGTH = 160
 
 
-def absolute(url: str) -> str:
-    """Return `url` made absolute against the public site address."""
-    return urljoin(settings.SITE_URL.rstrip("/") + "/", url)
-
-
 def article_metadata(article: Article) -> dict:
     """Return the canonical URL, description, image and JSON-LD of a prefetched article."""
-    canonical = absolute(article.get_absolute_url())
+    canonical = absolute_url(article.get_absolute_url())
     description = article.seo_description or Truncator(article.standfirst).chars(DESCRIPTION_LENGTH)
     image_url = lead_image_url(lead_image(article))
     return {
@@ -42,7 +37,7 @@ def lead_image(article: Article):
 def lead_image_url(image) -> str:
     """Return the absolute URL to share for a lead image, or "" when it has no picture."""
     url = library_lead_image_url(image)
-    return absolute(url) if url else ""
+    return absolute_url(url) if url else ""
 
 
 def modified_at(article: Article):
@@ -66,10 +61,14 @@ def news_article(article: Article, canonical: str, description: str, image_url: 
         "articleSection": article.section.name,
         "keywords": [item.tag.name for item in article.tagged_items.all()],
         "author": [
-            {"@type": "Person", "name": p.full_name, "url": absolute(p.get_absolute_url())}
+            {"@type": "Person", "name": p.full_name, "url": absolute_url(p.get_absolute_url())}
             for p in authors
         ],
-        "publisher": {"@type": "Organization", "name": settings.SITE_NAME, "url": absolute("/")},
+        "publisher": {
+            "@type": "Organization",
+            "name": settings.SITE_NAME,
+            "url": absolute_url("/"),
+        },
     }
     if image_url:
         data["image"] = [image_url]
@@ -88,9 +87,9 @@ def news_article(article: Article, canonical: str, description: str, image_url: 
 
 def breadcrumb_list(article: Article) -> dict:
     """Return the schema.org BreadcrumbList from the home page down to the article."""
-    trail = [(settings.SITE_NAME, absolute("/"))]
-    trail += [(s.name, absolute(s.get_absolute_url())) for s in article.section.path]
-    trail.append((article.headline, absolute(article.get_absolute_url())))
+    trail = [(settings.SITE_NAME, absolute_url("/"))]
+    trail += [(s.name, absolute_url(s.get_absolute_url())) for s in article.section.path]
+    trail.append((article.headline, absolute_url(article.get_absolute_url())))
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",

@@ -2,7 +2,6 @@
 
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -10,6 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
+
+from core.site import site_root
 
 from . import selectors
 from .models import Article, Section, Tag
@@ -115,7 +116,7 @@ def news_sitemap(request):
         .prefetch_related("tagged_items__tag")
         .newest_first()[:1000]
     )
-    context = {"articles": articles, "site_url": settings.SITE_URL.rstrip("/")}
+    context = {"articles": articles, "site_url": site_root()}
     return render(request, "sitemaps/news.xml", context, content_type="application/xml")
 
 
@@ -123,7 +124,7 @@ def news_sitemap(request):
 @require_safe
 def robots_txt(request):
     """Announce the sitemaps and keep crawlers out of the admin and the API."""
-    base = settings.SITE_URL.rstrip("/")
+    base = site_root()
     lines = [
         "User-agent: *",
         "Disallow: /admin/",

@@ -10,7 +10,7 @@ from articles.preview import shared_preview
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("api/v1/", include("articles.api.urls")),
+    path("api/v1/", include("config.api_router")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("person/", include("people.urls")),

@@ -4,10 +4,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
-
-def split_lines(text: str) -> list[str]:
-    """Return the non-empty, stripped lines of a text field."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
+from core.text import split_lines
 
 
 class PersonQuerySet(models.QuerySet):
@@ -26,10 +23,16 @@ class PersonQuerySet(models.QuerySet):
         )
 
 
+# At module level: a model's Meta cannot see names inside the model's class body.
+class PersonKind(models.TextChoices):
+    """Who a person is to the paper; the model's check constraint reads these values."""
+
+    NEWSMAKER = "newsmaker", "Newsmaker"
+    CONTRIBUTOR = "contributor", "Contributor (one of our journalists)"
+
+
 class Person(models.Model):
-    class Kind(models.TextChoices):
-        NEWSMAKER = "newsmaker", "Newsmaker"
-        CONTRIBUTOR = "contributor", "Contributor (one of our journalists)"
+    Kind = PersonKind
 
     full_name = models.CharField(
         max_length=200,
@@ -69,7 +72,7 @@ class Person(models.Model):
         indexes = [models.Index(Lower("full_name"), name="person_full_name_lower")]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(kind__in=["newsmaker", "contributor"]),
+                condition=models.Q(kind__in=PersonKind.values),
                 name="person_kind_valid",
             )
         ]

@@ -1,12 +1,13 @@
-"""Filters for the article list, and name-prefix lookup for tags and people."""
+"""Filters for the article list, and name-prefix lookup for tags."""
 
 import django_filters as filters
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from articles.models import Article, Byline, Mention, Section, Tag, TaggedArticle
 from articles.search import service as search_service
+from core.api.filters import NamePrefixFilter
 from people.models import Person
 
 
@@ -134,31 +135,9 @@ def use_hyphens(filterset_class):
 use_hyphens(ArticleFilter)
 
 
-class NamePrefixFilter(filters.FilterSet):
-    name_fields: tuple[str, ...] = ("name",)
-    name = filters.CharFilter(
-        method="filter_name", max_length=100, help_text="The start of the name, any case."
-    )
-
-    def filter_name(self, queryset, name, value):
-        condition = Q()
-        for field in self.name_fields:
-            condition |= Q(**{f"{field}__istartswith": value})
-        return queryset.filter(condition)
-
-
 class TagFilter(NamePrefixFilter):
     kind = filters.ChoiceFilter(choices=Tag.Kind.choices)
 
     class Meta:
         model = Tag
-        fields = []
-
-
-class PersonFilter(NamePrefixFilter):
-    name_fields = ("full_name", "short_name")
-    kind = filters.ChoiceFilter(choices=Person.Kind.choices)
-
-    class Meta:
-        model = Person
         fields = []

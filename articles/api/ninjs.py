@@ -2,7 +2,6 @@
 
 import json
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.html import strip_tags
 
@@ -10,6 +9,7 @@ from articles.api.serializers import image_url
 from articles.images.listing import ninjs_renditions
 from articles.importers.ninjs import MENTIONS_ROLE
 from articles.models import Article, Tag
+from core.site import absolute_url
 
 NINJS_VERSION = "2.4"
 NINJS_SCHEMA = f"http://www.iptc.org/std/ninjs/ninjs-schema_{NINJS_VERSION}.json"
@@ -23,14 +23,9 @@ TAG_ARRAYS = {
 }
 
 
-def absolute(path: str) -> str:
-    """Return the public address of a path on the site."""
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def article_uri(article: Article) -> str:
     """Return the stable identifier of the article: its API address."""
-    return absolute(reverse("api:article-detail", kwargs={"pk": article.pk}))
+    return absolute_url(reverse("api:article-detail", kwargs={"pk": article.pk}))
 
 
 def timestamp(moment) -> str | None:
@@ -73,7 +68,11 @@ def article_to_ninjs(article: Article) -> dict:
 
 def web_rendition(article: Article) -> dict:
     """Return the article's public web page as a rendition."""
-    return {"name": "web", "href": absolute(article.get_absolute_url()), "contenttype": "text/html"}
+    return {
+        "name": "web",
+        "href": absolute_url(article.get_absolute_url()),
+        "contenttype": "text/html",
+    }
 
 
 def described(**texts: str) -> list[dict]:
@@ -131,12 +130,12 @@ def people(article: Article) -> list[dict]:
     """Return the bylined people, then the people the story mentions."""
     bylined = [
         {"name": b.person.full_name, "rel": b.role, "literal": b.person.slug,
-         "uri": absolute(b.person.get_absolute_url())}
+         "uri": absolute_url(b.person.get_absolute_url())}
         for b in article.bylines.all()
     ]  # fmt: skip
     mentioned = [
         {"name": m.person.full_name, "rel": "mentioned", "literal": m.person.slug,
-         "uri": absolute(m.person.get_absolute_url())}
+         "uri": absolute_url(m.person.get_absolute_url())}
         for m in article.mentions.all()
     ]  # fmt: skip
     return bylined + mentioned
@@ -147,7 +146,7 @@ def tag_arrays(article: Article) -> dict[str, list[dict]]:
     arrays: dict[str, list[dict]] = {}
     for item in article.tagged_items.all():
         tag = item.tag
-        entry = {"name": tag.name, "literal": tag.slug, "uri": absolute(tag.get_absolute_url())}
+        entry = {"name": tag.name, "literal": tag.slug, "uri": absolute_url(tag.get_absolute_url())}
         if tag.kind == Tag.Kind.SERIES:
             entry["rel"] = "series"
         arrays.setdefault(TAG_ARRAYS[tag.kind], []).append(entry)

@@ -1,7 +1,7 @@
-"""Who may do what through the API: the admin's rules, in one place."""
+"""Who may do what to articles through the API: the admin's rules, in one place."""
 
 from rest_framework.exceptions import PermissionDenied
-from rest_framework.permissions import SAFE_METHODS, BasePermission, DjangoModelPermissions
+from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from articles.services import policy
 
@@ -15,18 +15,6 @@ def can_see_unpublished(user) -> bool:
         and user.is_staff
         and (user.has_perm("articles.view_article") or user.has_perm("articles.change_article"))
     )
-
-
-class NewsroomModelPermissions(DjangoModelPermissions):
-    """Let anyone read public data; let active staff write with the model's permissions."""
-
-    def has_permission(self, request, view):
-        if request.method in SAFE_METHODS:
-            return True
-        user = request.user
-        if not (user and user.is_authenticated and user.is_active and user.is_staff):
-            return False
-        return super().has_permission(request, view)
 
 
 class ArticleRolePermission(BasePermission):

@@ -21,7 +21,8 @@ from articles.models import (
     TaggedArticle,
 )
 from articles.services import publishing
-from people.api.serializers import PersonRefSerializer, site_url
+from core.site import absolute_url
+from people.api.serializers import PersonRefSerializer
 from people.models import Person
 
 from .transitions import run_transition
@@ -68,7 +69,7 @@ class SectionSerializer(serializers.ModelSerializer):
         return [{"slug": s.slug, "name": s.name} for s in section.path]
 
     def get_web_url(self, section) -> str:
-        return site_url(section.get_absolute_url())
+        return absolute_url(section.get_absolute_url())
 
     def validate(self, attrs):
         candidate = Section(pk=getattr(self.instance, "pk", None))
@@ -91,7 +92,7 @@ class TagSerializer(serializers.ModelSerializer):
         fields = ["id", "slug", "name", "kind", "description", "aliases", "web_url"]
 
     def get_web_url(self, tag) -> str:
-        return site_url(tag.get_absolute_url())
+        return absolute_url(tag.get_absolute_url())
 
     def validate_slug(self, value):
         others = Tag.objects.exclude(pk=getattr(self.instance, "pk", None))
@@ -143,7 +144,7 @@ class MentionSerializer(serializers.ModelSerializer):
 def image_url(image: ArticleImage) -> str | None:
     """Return the public address of the figure's file, its own or the library's."""
     file = image.file or (image.image.file if image.image_id else None)
-    return site_url(file.url) if file else None
+    return absolute_url(file.url) if file else None
 
 
 class RenditionSerializer(serializers.Serializer):
@@ -189,7 +190,7 @@ class RelatedSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_web_url(self, article) -> str:
-        return site_url(article.get_absolute_url())
+        return absolute_url(article.get_absolute_url())
 
 
 class ArticleSerializer(serializers.ModelSerializer):
@@ -224,7 +225,7 @@ class ArticleSerializer(serializers.ModelSerializer):
         return fields
 
     def get_web_url(self, article) -> str:
-        return site_url(article.get_absolute_url())
+        return absolute_url(article.get_absolute_url())
 
     def get_tags(self, article) -> list[dict]:
         items = article.tagged_items.all()

@@ -1,12 +1,12 @@
 """Workflow transitions through the API: the publishing services, with their refusals as HTTP.
 
-Both doors lead here: a write that changes `status` or `published_at`, and the explicit
-action endpoints (`POST /api/v1/articles/{id}/publish/` and the like). Either way the
-service checks the role and the status, saves a revision and records who did it and when.
+Both doors lead here: a write that changes `status` or `published_at`, and the action
+endpoints, one for each step of the workflow table (`POST /api/v1/articles/{id}/publish/`
+and the like). Either way the service checks the role and the status, saves a revision
+and records who did it and when.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -16,8 +16,7 @@ from rest_framework.exceptions import PermissionDenied
 from articles.models import Article
 from articles.services import publishing
 from articles.services.concurrency import StaleArticleError
-
-from . import conditional
+from core.api import conditional
 
 # Refusals about the chosen publish time rather than about the status itself.
 TIME_ERRORS = frozenset({"embargoed", "past_schedule"})
@@ -34,22 +33,6 @@ def run_transition(service: Callable, *, article: Article, user, **kwargs) -> Ar
         raise serializers.ValidationError({field: error.messages}) from error
     except StaleArticleError as error:
         raise conditional.PreconditionFailed() from error
-
-
-@dataclass(frozen=True)
-class Action:
-    service: Callable
-    takes: tuple[str, ...] = ()
-    needs: tuple[str, ...] = ()
-
-
-ACTIONS = {
-    "submit": Action(publishing.submit_for_review),
-    "return-to-draft": Action(publishing.return_to_draft, takes=("note",)),
-    "publish": Action(publishing.publish, takes=("at",)),
-    "schedule": Action(publishing.schedule, takes=("at",), needs=("at",)),
-    "unpublish": Action(publishing.unpublish, takes=("note",)),
-}
 
 
 class TransitionInputSerializer(serializers.Serializer):
@@ -69,11 +52,11 @@ class TransitionInputSerializer(serializers.Serializer):
 
 def action_arguments(name: str, data) -> dict:
     """Validate the body of action `name` and return the service's keyword arguments."""
-    action = ACTIONS[name]
+    step = publishing.STEPS[name]
     given = TransitionInputSerializer(data=data)
     given.is_valid(raise_exception=True)
-    values = {key: value for key, value in given.validated_data.items() if key in action.takes}
-    missing = [key for key in action.needs if key not in values]
+    values = {key: value for key, value in given.validated_data.items() if key in step.takes}
+    missing = [key for key in step.needs if key not in values]
     if missing:
         raise serializers.ValidationError(dict.fromkeys(missing, "This field is required."))
     return values

@@ -1,26 +1,28 @@
 """API views: parse the request, apply the visibility rule, render."""
 
-from django.db import transaction
-from django.db.models import Prefetch, ProtectedError, Q
+from django.db.models import Prefetch
 from django.db.models.functions import Coalesce
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import status, viewsets
+from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException, NotFound, ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from articles.models import Article, ArticleImage, Mention, Section, Tag, TaggedArticle
-from articles.services import policy
+from articles.services import policy, publishing
 from articles.services.concurrency import StaleArticleError, claim_version
 from articles.services.related import related_articles
 from articles.services.revisions import recording
+from core.api import conditional
+from core.api.permissions import NewsroomModelPermissions
+from core.api.viewsets import BIGINT_MAX, IdOrSlugMixin, NewsroomViewSet
 
-from . import conditional, transitions
+from . import transitions
 from .filters import ArticleFilter, TagFilter
 from .ninjs import article_to_ninjs
 from .pagination import ArticlePages
-from .permissions import ArticleRolePermission, NewsroomModelPermissions, can_see_unpublished
+from .permissions import ArticleRolePermission, can_see_unpublished
 from .serializers import (
     READABLE_FIELDS,
     ArticleDetailSerializer,
@@ -30,75 +32,11 @@ from .serializers import (
     TagSerializer,
 )
 
-BIGINT_MAX = 2**63 - 1
 FIELDS_PARAMETER = OpenApiParameter(
     "fields",
     OpenApiTypes.STR,
     description="Comma-separated names of the fields to return (a sparse fieldset).",
 )
-
-
-class InUse(APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "Still in use by articles or other records; remove those links first."
-    default_code = "in_use"
-
-
-def has_nul(values) -> bool:
-    """Return True if any value contains a NUL character, which databases refuse."""
-    return any("\x00" in str(value) for value in values)
-
-
-class NewsroomViewSet(viewsets.ModelViewSet):
-    """Shared behaviour: permissions, clean input, 409 on delete, validators on GET."""
-
-    permission_classes = [NewsroomModelPermissions]
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        params = [v for key in request.query_params for v in request.query_params.getlist(key)]
-        if has_nul([*params, *request.query_params, *kwargs.values()]):
-            raise ValidationError({"detail": "NUL characters are not allowed in the address."})
-
-    def perform_destroy(self, instance):
-        try:
-            with transaction.atomic():
-                instance.delete()
-        except ProtectedError as error:
-            raise InUse() from error
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        if request.method not in ("GET", "HEAD") or response.status_code != 200:
-            return response
-        response.render()
-        etag, last_modified = getattr(response, "validators", (None, None))
-        etag = etag or conditional.body_etag(response.content)
-        last_modified = last_modified or conditional.first_seen(etag)
-        return conditional.conditional_response(
-            request, response, etag=etag, last_modified=last_modified
-        )
-
-
-class IdOrSlugMixin:
-    """Find a detail by its numeric id or, failing that, by its slug."""
-
-    lookup_field = "slug"
-    lookup_url_kwarg = "id_or_slug"
-    lookup_value_regex = "[^/]+"
-
-    def get_object(self):
-        value = self.kwargs[self.lookup_url_kwarg]
-        condition = Q(slug=value)
-        if value.isdigit() and int(value) <= BIGINT_MAX:
-            condition |= Q(pk=int(value))
-        matches = list(self.get_queryset().filter(condition)[:2])
-        if not matches:
-            raise NotFound()
-        by_id = [obj for obj in matches if str(obj.pk) == value]
-        obj = (by_id or matches)[0]
-        self.check_object_permissions(self.request, obj)
-        return obj
 
 
 @extend_schema(tags=["sections"])
@@ -172,7 +110,35 @@ IF_MATCH = OpenApiParameter(
 )
 
 
+def step_endpoint(step: publishing.Step):
+    """Return the action that takes workflow `step`: `POST /articles/{id}/{step.name}/`."""
+
+    def take_step(self, request, pk=None):
+        return self._transition(request, step.name)
+
+    take_step.__name__ = step.name.replace("-", "_")
+    take_step.__doc__ = step.service.__doc__  # the operation's description in the schema
+    endpoint = action(
+        detail=True,
+        methods=["post"],
+        url_path=step.name,
+        filterset_class=None,
+        pagination_class=None,
+    )(take_step)
+    body = transitions.TransitionInputSerializer if step.takes else None
+    return extend_schema(request=body, responses=TRANSITION_RESPONSES)(endpoint)
+
+
+def with_step_endpoints(viewset):
+    """Give `viewset` one action endpoint for each step of the workflow table."""
+    for step in publishing.STEPS.values():
+        endpoint = step_endpoint(step)
+        setattr(viewset, endpoint.__name__, endpoint)
+    return viewset
+
+
 @extend_schema(tags=["articles"])
+@with_step_endpoints
 class ArticleViewSet(NewsroomViewSet):
     """Published articles for everyone; every status for staff who may view articles."""
 
@@ -217,7 +183,7 @@ class ArticleViewSet(NewsroomViewSet):
         related = related_articles(article) if only is None or "related" in only else []
         context = {**self.get_serializer_context(), "related": related}
         response = Response(self.get_serializer(article, context=context).data)
-        response.validators = (conditional.article_etag(article), article.updated_at)
+        response.validators = (conditional.version_etag(article), article.updated_at)
         return response
 
     @extend_schema(
@@ -261,50 +227,14 @@ class ArticleViewSet(NewsroomViewSet):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def _transition(self, request, name: str):
-        """Apply workflow action `name` through its publishing service, then read back."""
+        """Take workflow step `name` through its publishing service, then read the article back."""
         article = self.get_object()
         if request.headers.get("If-Match"):
             conditional.check_if_match(request, article)
         arguments = transitions.action_arguments(name, request.data)
-        service = transitions.ACTIONS[name].service
+        service = publishing.STEPS[name].service
         transitions.run_transition(service, article=article, user=request.user, **arguments)
         return self.read_back(article, status.HTTP_200_OK)
-
-    @extend_schema(request=None, responses=TRANSITION_RESPONSES)
-    @action(detail=True, methods=["post"], filterset_class=None, pagination_class=None)
-    def submit(self, request, pk=None):
-        """Submit a draft for review (its writer or an editor)."""
-        return self._transition(request, "submit")
-
-    @extend_schema(request=transitions.TransitionInputSerializer, responses=TRANSITION_RESPONSES)
-    @action(
-        detail=True,
-        methods=["post"],
-        url_path="return-to-draft",
-        filterset_class=None,
-        pagination_class=None,
-    )
-    def return_to_draft(self, request, pk=None):
-        """Send an article in review back to its writer (editors); `note` says why."""
-        return self._transition(request, "return-to-draft")
-
-    @extend_schema(request=transitions.TransitionInputSerializer, responses=TRANSITION_RESPONSES)
-    @action(detail=True, methods=["post"], filterset_class=None, pagination_class=None)
-    def publish(self, request, pk=None):
-        """Publish now, or at `at` (editors); a future `at` schedules."""
-        return self._transition(request, "publish")
-
-    @extend_schema(request=transitions.TransitionInputSerializer, responses=TRANSITION_RESPONSES)
-    @action(detail=True, methods=["post"], filterset_class=None, pagination_class=None)
-    def schedule(self, request, pk=None):
-        """Publish automatically at `at`, which must be in the future (editors)."""
-        return self._transition(request, "schedule")
-
-    @extend_schema(request=transitions.TransitionInputSerializer, responses=TRANSITION_RESPONSES)
-    @action(detail=True, methods=["post"], filterset_class=None, pagination_class=None)
-    def unpublish(self, request, pk=None):
-        """Take a live article down, or cancel a schedule (editors)."""
-        return self._transition(request, "unpublish")
 
     @extend_schema(
         responses={200: OpenApiTypes.OBJECT},
@@ -314,7 +244,7 @@ class ArticleViewSet(NewsroomViewSet):
     def ninjs(self, request, pk=None):
         article = self.get_object()
         response = Response(article_to_ninjs(article))
-        response.validators = (conditional.article_etag(article), article.updated_at)
+        response.validators = (conditional.version_etag(article), article.updated_at)
         return response
 
     def read_back(self, article, status_code):
@@ -324,5 +254,5 @@ class ArticleViewSet(NewsroomViewSet):
         context = {"related": related_articles(fresh)}
         data = ArticleDetailSerializer(fresh, context=context).data
         response = Response(data, status=status_code)
-        response["ETag"] = conditional.article_etag(fresh)
+        response["ETag"] = conditional.version_etag(fresh)
         return response

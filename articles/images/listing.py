@@ -1,11 +1,6 @@
 """Image renditions described as plain data, for the API and ninjs, from prefetched rows."""
 
-from django.conf import settings
-
-
-def absolute(url: str) -> str:
-    """Return `url` made absolute against SITE_URL when it is a path."""
-    return f"{settings.SITE_URL.rstrip('/')}{url}" if url.startswith("/") else url
+from core.site import absolute_url
 
 
 def stored_renditions(item) -> list:
@@ -19,7 +14,7 @@ def stored_renditions(item) -> list:
 def rendition_dicts(item) -> list[dict]:
     """Return each rendition's URL, media type, width and height."""
     return [
-        {"url": absolute(r.file.url), "type": r.mime_type, "width": r.width, "height": r.height}
+        {"url": absolute_url(r.file.url), "type": r.mime_type, "width": r.width, "height": r.height}
         for r in stored_renditions(item)
     ]
 
@@ -29,7 +24,7 @@ def ninjs_renditions(item) -> list[dict]:
     return [
         {
             "name": f"{r.format}-{r.width}",
-            "href": absolute(r.file.url),
+            "href": absolute_url(r.file.url),
             "contenttype": r.mime_type,
             "width": r.width,
             "height": r.height,

@@ -50,12 +50,18 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("-published_at", "-pk")
 
 
+# At module level: a model's Meta cannot see names inside the model's class body.
+class ArticleStatus(models.TextChoices):
+    """Where an article is in the workflow; the model's check constraint reads these values."""
+
+    DRAFT = "draft", "Draft"
+    IN_REVIEW = "review", "In review"
+    PUBLISHED = "published", "Published"
+    UNPUBLISHED = "unpublished", "Unpublished (taken down)"
+
+
 class Article(models.Model):
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        IN_REVIEW = "review", "In review"
-        PUBLISHED = "published", "Published"
-        UNPUBLISHED = "unpublished", "Unpublished (taken down)"
+    Status = ArticleStatus
 
     class Origin(models.TextChoices):
         ORIGINAL = "original", "Original"
@@ -139,11 +145,11 @@ class Article(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "review", "published", "unpublished"]),
+                condition=Q(status__in=ArticleStatus.values),
                 name="article_status_valid",
             ),
             models.CheckConstraint(
-                condition=~Q(status="published") | Q(published_at__isnull=False),
+                condition=~Q(status=ArticleStatus.PUBLISHED) | Q(published_at__isnull=False),
                 name="article_published_has_time",
             ),
             models.UniqueConstraint(

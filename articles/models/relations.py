@@ -4,12 +4,18 @@ from django.db import models
 from django.db.models import F, Q
 
 
+# At module level: a model's Meta cannot see names inside the model's class body.
+class BylineRole(models.TextChoices):
+    """What a person did for an article; the model's check constraint reads these values."""
+
+    AUTHOR = "author", "Author"
+    ADDITIONAL_REPORTING = "additional_reporting", "Additional reporting"
+    PHOTOGRAPHER = "photographer", "Photographer"
+    EDITOR = "editor", "Editor"
+
+
 class Byline(models.Model):
-    class Role(models.TextChoices):
-        AUTHOR = "author", "Author"
-        ADDITIONAL_REPORTING = "additional_reporting", "Additional reporting"
-        PHOTOGRAPHER = "photographer", "Photographer"
-        EDITOR = "editor", "Editor"
+    Role = BylineRole
 
     article = models.ForeignKey(
         "articles.Article", on_delete=models.CASCADE, related_name="bylines"
@@ -25,7 +31,7 @@ class Byline(models.Model):
                 fields=["article", "person", "role"], name="byline_unique_person_role"
             ),
             models.CheckConstraint(
-                condition=Q(role__in=["author", "additional_reporting", "photographer", "editor"]),
+                condition=Q(role__in=BylineRole.values),
                 name="byline_role_valid",
             ),
         ]

@@ -4,15 +4,21 @@ from django.db import models
 from django.urls import reverse
 from taggit.models import TagBase, TaggedItemBase
 
-from people.models import split_lines
+from core.text import split_lines
+
+
+# At module level: a model's Meta cannot see names inside the model's class body.
+class TagKind(models.TextChoices):
+    """What a tag names; the model's check constraint reads these values."""
+
+    TOPIC = "topic", "Topic"
+    PLACE = "place", "Place"
+    ORGANISATION = "organisation", "Organisation"
+    SERIES = "series", "Series"
 
 
 class Tag(TagBase):
-    class Kind(models.TextChoices):
-        TOPIC = "topic", "Topic"
-        PLACE = "place", "Place"
-        ORGANISATION = "organisation", "Organisation"
-        SERIES = "series", "Series"
+    Kind = TagKind
 
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TOPIC)
     description = models.TextField(blank=True)
@@ -26,7 +32,7 @@ class Tag(TagBase):
         indexes = [models.Index(fields=["kind", "name"], name="tag_kind_name")]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(kind__in=["topic", "place", "organisation", "series"]),
+                condition=models.Q(kind__in=TagKind.values),
                 name="tag_kind_valid",
             )
         ]

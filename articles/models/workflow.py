@@ -6,18 +6,24 @@ from django.db.models import Q
 from django.utils import timezone
 
 
+# At module level: a model's Meta cannot see names inside the model's class body.
+class EventAction(models.TextChoices):
+    """What a recorded step did; the model's check constraint reads these values."""
+
+    SUBMITTED = "submitted", "Submitted for review"
+    RETURNED = "returned", "Returned to draft"
+    PUBLISHED = "published", "Published"
+    SCHEDULED = "scheduled", "Scheduled"
+    UNPUBLISHED = "unpublished", "Unpublished"
+    CORRECTED = "corrected", "Correction added"
+    RESTORED = "restored", "Revision restored"
+    RECOVERED = "recovered", "Recovered after deletion"
+
+
 class ArticleEvent(models.Model):
     """One recorded step of the workflow: who did what to an article, and when."""
 
-    class Action(models.TextChoices):
-        SUBMITTED = "submitted", "Submitted for review"
-        RETURNED = "returned", "Returned to draft"
-        PUBLISHED = "published", "Published"
-        SCHEDULED = "scheduled", "Scheduled"
-        UNPUBLISHED = "unpublished", "Unpublished"
-        CORRECTED = "corrected", "Correction added"
-        RESTORED = "restored", "Revision restored"
-        RECOVERED = "recovered", "Recovered after deletion"
+    Action = EventAction
 
     article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="events")
     action = models.CharField(max_length=20, choices=Action.choices)
@@ -43,18 +49,7 @@ class ArticleEvent(models.Model):
         indexes = [models.Index(fields=["article", "-at"], name="article_event_recent")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(
-                    action__in=[
-                        "submitted",
-                        "returned",
-                        "published",
-                        "scheduled",
-                        "unpublished",
-                        "corrected",
-                        "restored",
-                        "recovered",
-                    ]
-                ),
+                condition=Q(action__in=EventAction.values),
                 name="article_event_action_valid",
             )
         ]

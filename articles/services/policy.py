@@ -9,6 +9,11 @@ ADD = "articles.add_article"
 CORRECT = "articles.add_correction"
 
 
+def can_write(user) -> bool:
+    """Return True if `user` may write articles at all (contributors and editors)."""
+    return user.has_perm(CHANGE)
+
+
 def can_edit_any(user) -> bool:
     """Return True if `user` may edit every article (editors and administrators)."""
     return user.has_perm(CHANGE_ANY)
@@ -26,21 +31,21 @@ def is_own(user, article: Article) -> bool:
 
 def can_view(user, article: Article) -> bool:
     """Return True if `user` may open `article` in the newsroom tools (and preview it)."""
-    return can_edit_any(user) or (user.has_perm(CHANGE) and is_own(user, article))
+    return can_edit_any(user) or (can_write(user) and is_own(user, article))
 
 
 def can_edit(user, article: Article) -> bool:
     """Return True if `user` may change `article`: editors any, contributors their own drafts."""
     if can_edit_any(user):
         return True
-    return user.has_perm(CHANGE) and is_own(user, article) and article.status == "draft"
+    return can_write(user) and is_own(user, article) and article.status == Article.Status.DRAFT
 
 
 def edit_refusal(user, article: Article) -> str:
     """Return why `user` may not edit `article`, or an empty string if they may."""
     if can_edit(user, article):
         return ""
-    if not user.has_perm(CHANGE):
+    if not can_write(user):
         return "You do not have permission to edit articles."
     if not is_own(user, article):
         return "Contributors can edit only their own articles; ask an editor."
@@ -51,6 +56,6 @@ def visible_articles(user, queryset):
     """Narrow `queryset` to the articles `user` may see in the newsroom tools."""
     if can_edit_any(user):
         return queryset
-    if user.has_perm(CHANGE):
+    if can_write(user):
         return queryset.filter(created_by=user)
     return queryset.none()

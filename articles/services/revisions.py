@@ -22,6 +22,7 @@ from articles.models.versioning import ARTICLE_FOLLOWS, RECORD_MODELS
 
 from . import policy
 from .concurrency import claim_version, current_version
+from .events import record_event
 
 DIFF_FIELDS = [("headline", "Headline"), ("standfirst", "Standfirst"), ("body", "Body")]
 # What the workflow decides is kept when an older revision's content is restored.
@@ -119,8 +120,6 @@ def _check_belongs(article: Article, version: Version) -> None:
 
 def restore_revision(*, article: Article, version: Version, user) -> Article:
     """Bring back the content of an older revision as a new revision; keep workflow state."""
-    from .publishing import record_event
-
     _check_belongs(article, version)
     saved = timezone.localtime(version.revision.date_created)
     with recording(user, f"Restored the revision of {saved:%Y-%m-%d %H:%M}"):
@@ -194,8 +193,6 @@ def recover_article(*, version: Version, user) -> Article:
     A published article does not go live again by itself: an editor reads it and publishes
     it deliberately, and the 'recovered' event records who brought it back and when.
     """
-    from .publishing import record_event
-
     if not policy.can_edit_any(user):
         raise PermissionDenied("Only an editor can recover deleted articles.")
     if version.content_type.model_class() is not Article:

@@ -161,9 +161,9 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["articles.api.permissions.NewsroomModelPermissions"],
+    "DEFAULT_PERMISSION_CLASSES": ["core.api.permissions.NewsroomModelPermissions"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "articles.api.pagination.NumberedPages",
+    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.NumberedPages",
     "PAGE_SIZE": 20,
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
@@ -171,8 +171,8 @@ REST_FRAMEWORK = {
     ],
     # Throttling protects capacity; it is not a security control.
     "DEFAULT_THROTTLE_CLASSES": [
-        "articles.api.throttling.AnonymousThrottle",
-        "articles.api.throttling.ClientThrottle",
+        "core.api.throttling.AnonymousThrottle",
+        "core.api.throttling.ClientThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_ANON", "120/minute"),

@@ -1,14 +1,9 @@
 """How people look in the API, and what a client may write about them."""
 
-from django.conf import settings
 from rest_framework import serializers
 
+from core.site import absolute_url
 from people.models import Affiliation, Person
-
-
-def site_url(path: str) -> str:
-    """Return the public address of a path on the site."""
-    return settings.SITE_URL.rstrip("/") + path
 
 
 class PersonRefSerializer(serializers.ModelSerializer):
@@ -22,7 +17,7 @@ class PersonRefSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_web_url(self, person) -> str:
-        return site_url(person.get_absolute_url())
+        return absolute_url(person.get_absolute_url())
 
 
 class AffiliationSerializer(serializers.ModelSerializer):
@@ -46,4 +41,4 @@ class PersonSerializer(serializers.ModelSerializer):
         read_only_fields = ["created_at", "updated_at"]
 
     def get_web_url(self, person) -> str:
-        return site_url(person.get_absolute_url())
+        return absolute_url(person.get_absolute_url())

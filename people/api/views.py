@@ -2,10 +2,10 @@
 
 from drf_spectacular.utils import extend_schema
 
-from articles.api.filters import PersonFilter
-from articles.api.views import IdOrSlugMixin, NewsroomViewSet
+from core.api.viewsets import IdOrSlugMixin, NewsroomViewSet
 from people.models import Person
 
+from .filters import PersonFilter
 from .serializers import PersonSerializer
 
 

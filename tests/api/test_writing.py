@@ -4,8 +4,8 @@ import pytest
 from django.db.models import F
 from rest_framework.test import APIClient
 
-from articles.api import conditional
 from articles.models import Article, Section, Tag
+from core.api import conditional
 from tests.factories import ArticleFactory, BylineFactory, PersonFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db

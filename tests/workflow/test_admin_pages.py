@@ -7,22 +7,13 @@ The workflow tests used to POST straight to these views, so a page that could no
 import pytest
 from django.urls import reverse
 
-from articles.admin_workflow import TRANSITIONS
-from articles.models import Article
+from articles.admin_workflow import BULK_STEPS, bulk_action
+from articles.services.publishing import STEPS
 from articles.services.revisions import deleted_versions, save_with_revision, versions_of
 from tests.factories import ArticleFactory
+from tests.workflow.stages import STEP_STARTS, article_at
 
 pytestmark = pytest.mark.django_db
-Status = Article.Status
-
-# An article in a state where each step is offered.
-ARTICLE_FOR_STEP = {
-    "submit": {"draft": True},
-    "return": {"status": Status.IN_REVIEW, "published_at": None},
-    "publish": {"draft": True},
-    "schedule": {"draft": True},
-    "unpublish": {},
-}
 
 
 def url(name, *args):
@@ -35,16 +26,12 @@ def editor_signed_in(client, newsroom_editor):
     return client
 
 
-def test_every_step_has_an_article_state_in_this_test():
-    assert set(ARTICLE_FOR_STEP) == set(TRANSITIONS)
-
-
-@pytest.mark.parametrize("step", sorted(ARTICLE_FOR_STEP))
-def test_an_editor_opens_each_step_confirmation_page(editor_signed_in, step):
-    article = ArticleFactory(**ARTICLE_FOR_STEP[step])
+@pytest.mark.parametrize(("step", "stage"), STEP_STARTS)
+def test_an_editor_opens_each_step_confirmation_page_from_each_stage(editor_signed_in, step, stage):
+    article = article_at(stage)
     response = editor_signed_in.get(url("transition", article.pk, step))
     assert response.status_code == 200
-    assert TRANSITIONS[step].label in response.text
+    assert STEPS[step].label in response.text
     assert article.headline in response.text
 
 
@@ -56,11 +43,10 @@ def test_a_contributor_opens_the_submit_page_of_their_own_draft(client, contribu
     assert "Submit for review" in response.text
 
 
-@pytest.mark.parametrize(
-    "action", ["submit_selected", "publish_selected", "schedule_selected", "unpublish_selected"]
-)
-def test_the_list_bulk_actions_show_their_confirmation_page(editor_signed_in, action):
+@pytest.mark.parametrize("step", BULK_STEPS)
+def test_the_list_bulk_actions_show_their_confirmation_page(editor_signed_in, step):
     article = ArticleFactory(draft=True)
+    action = bulk_action(STEPS[step]).__name__
     response = editor_signed_in.post(
         url("changelist"), {"action": action, "_selected_action": [article.pk]}
     )

@@ -104,7 +104,7 @@ MATRIX = {
     "return to draft": (
         "other",
         "review",
-        transition("return", "draft"),
+        transition("return-to-draft", "draft"),
         (False, True, True),
     ),
     "publish now": ("own", "review", transition("publish", "published"), (False, True, True)),

@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from articles.api import conditional
 from articles.models import Article
+from core.api import conditional
 from tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +78,7 @@ def test_each_role_may_write_exactly_what_the_matrix_says(member, action, role_i
     api = APIClient()
     api.force_authenticate(user)
     path = f"/api/v1/articles/{article.pk}/"
-    headers = {"HTTP_IF_MATCH": conditional.article_etag(article)}
+    headers = {"HTTP_IF_MATCH": conditional.version_etag(article)}
 
     if data is None:
         response = api.delete(path, **headers)
@@ -131,7 +131,7 @@ def test_an_api_edit_is_recorded_as_a_revision_by_its_author(newsroom_editor):
         f"/api/v1/articles/{article.pk}/",
         {"headline": "Ferries resume"},
         format="json",
-        HTTP_IF_MATCH=conditional.article_etag(article),
+        HTTP_IF_MATCH=conditional.version_etag(article),
     )
     assert response.status_code == 200, response.json()
     assert versions_of(article).first().revision.user == newsroom_editor

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from rest_framework.test import APIClient
 
-from articles.api import conditional
 from articles.models import Article
+from core.api import conditional
 from tests.factories import ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def patch(client, article, data):
         f"/api/v1/articles/{article.pk}/",
         data,
         format="json",
-        HTTP_IF_MATCH=conditional.article_etag(article),
+        HTTP_IF_MATCH=conditional.version_etag(article),
     )
 
 
@@ -45,7 +45,7 @@ def test_an_editor_creating_a_published_article_records_the_publication(newsroom
     assert (event.action, event.user, event.from_status) == ("published", newsroom_editor, "draft")
     assert event.publish_at == article.published_at
     assert response.json()["status"] == "published"
-    assert response["ETag"] == conditional.article_etag(article)
+    assert response["ETag"] == conditional.version_etag(article)
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """Template tags that render library images responsively: {% picture %}, og_image_url, figures."""
 
 from django import template
-from django.conf import settings
+
+from core.site import absolute_url
 
 from ..figures import responsive_body
 from ..markup import picture_html
@@ -20,7 +21,7 @@ def og_image_url(article) -> str:
     """Return the absolute URL of the article's lead image for Open Graph, or ""."""
     lead = next((item for item in article.images.all() if item.is_lead), None)
     url = lead_image_url(lead)
-    return f"{settings.SITE_URL.rstrip('/')}{url}" if url.startswith("/") else url
+    return absolute_url(url)
 
 
 def lead_image_url(lead) -> str:

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
@@ -14,6 +13,7 @@ from articles.services.importing import (
     Newsroom,
     import_article,
 )
+from core.site import absolute_url
 
 SUFFIXES = {"text": {".txt", ".text", ""}, "ninjs": {".json"}}
 
@@ -81,7 +81,7 @@ class Command(BaseCommand):
         return files
 
     def _report(self, path, outcome, detailed, dry_run, bar):
-        url = f"{settings.SITE_URL.rstrip('/')}{outcome.admin_url}"
+        url = absolute_url(outcome.admin_url)
         if outcome.created:
             line = self.style.SUCCESS(f"{path}: created draft {url}")
         elif outcome.article:

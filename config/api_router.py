@@ -1,10 +1,9 @@
-"""Version 1 of the API: one router for every resource."""
+"""Version 1 of the API: one router for every app's resources."""
 
 from rest_framework.routers import DefaultRouter
 
+from articles.api.views import ArticleViewSet, SectionViewSet, TagViewSet
 from people.api.views import PersonViewSet
-
-from .views import ArticleViewSet, SectionViewSet, TagViewSet
 
 app_name = "api"
 

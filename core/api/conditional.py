@@ -1,4 +1,8 @@
-"""Validators for conditional requests: ETag, Last-Modified, If-Match."""
+"""Validators for conditional requests: ETag, Last-Modified, If-Match.
+
+A record with a version counter (`pk`, `version`, `updated_at`) gets an ETag of its own;
+any other representation is tagged by a hash of its body.
+"""
 
 import hashlib
 from datetime import datetime
@@ -9,8 +13,6 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_etags
 from rest_framework import status
 from rest_framework.exceptions import APIException
-
-from articles.models import Article
 
 # How long the cache remembers when a representation was first served.
 FIRST_SEEN_SECONDS = 60 * 60 * 24 * 30
@@ -28,10 +30,10 @@ class PreconditionFailed(APIException):
     default_code = "precondition_failed"
 
 
-def article_etag(article: Article) -> str:
-    """Return the weak ETag of the article's current version."""
-    stamp = int(article.updated_at.timestamp() * 1_000_000)
-    return f'W/"{article.pk}-{article.version}-{stamp}"'
+def version_etag(record) -> str:
+    """Return the weak ETag of a versioned record's current version."""
+    stamp = int(record.updated_at.timestamp() * 1_000_000)
+    return f'W/"{record.pk}-{record.version}-{stamp}"'
 
 
 def body_etag(content: bytes) -> str:
@@ -51,14 +53,14 @@ def opaque(tag: str) -> str:
     return tag.removeprefix("W/")
 
 
-def check_if_match(request, article: Article) -> None:
-    """Refuse a write without If-Match (428) or with a stale one (412)."""
+def check_if_match(request, record) -> None:
+    """Refuse a write to a versioned record without If-Match (428) or with a stale one (412)."""
     header = request.headers.get("If-Match")
     if not header:
         raise PreconditionRequired()
     if header.strip() == "*":
         return
-    current = opaque(article_etag(article))
+    current = opaque(version_etag(record))
     if current not in {opaque(tag) for tag in parse_etags(header)}:
         raise PreconditionFailed()
 

@@ -1,0 +1,1 @@
+"""Plumbing every app's API shares: base viewsets, conditional requests, paging, limits."""

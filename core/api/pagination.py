@@ -1,0 +1,52 @@
+"""Page-number pagination, switching to cursor pagination for deep paging through `?cursor=`."""
+
+from rest_framework.pagination import CursorPagination, PageNumberPagination
+
+MAX_PAGE_SIZE = 100
+
+
+class NumberedPages(PageNumberPagination):
+    page_size = 20
+    page_size_query_param = "page-size"
+    max_page_size = MAX_PAGE_SIZE
+
+
+class CursorPages(CursorPagination):
+    page_size = 20
+    page_size_query_param = "page-size"
+    max_page_size = MAX_PAGE_SIZE
+
+
+class NumberedOrCursorPages(NumberedPages):
+    """Number pages by default; switch to an opaque cursor when `cursor` is in the query."""
+
+    cursor_query_param = "cursor"
+    cursor_class: type[CursorPages] = CursorPages
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.cursor = None
+        if self.cursor_query_param in request.query_params:
+            self.cursor = self.cursor_class()
+            return self.cursor.paginate_queryset(queryset, request, view)
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_paginated_response(self, data):
+        if self.cursor is not None:
+            return self.cursor.get_paginated_response(data)
+        return super().get_paginated_response(data)
+
+    def get_paginated_response_schema(self, schema):
+        paged = super().get_paginated_response_schema(schema)
+        # `count` is left out in cursor mode, where counting would defeat deep paging.
+        paged["required"] = ["results"]
+        return paged
+
+    def get_schema_operation_parameters(self, view):
+        cursor = {
+            "name": self.cursor_query_param,
+            "required": False,
+            "in": "query",
+            "description": "Cursor pagination: send it empty to start, then follow `next`.",
+            "schema": {"type": "string"},
+        }
+        return [*super().get_schema_operation_parameters(view), cursor]
