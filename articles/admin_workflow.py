@@ -19,7 +19,7 @@ from . import preview
 from .admin_conflicts import ArticleAdminForm
 from .models import Article
 from .services import policy, publishing
-from .services.concurrency import StaleArticleError, claim_version
+from .services.concurrency import StaleArticleError
 from .services.revisions import (
     deleted_versions,
     diff_versions,
@@ -185,11 +185,6 @@ class ArticleWorkflowAdmin(VersionAdmin):
 
     def get_list_filter(self, request):
         return [WaitingForReviewFilter, *super().get_list_filter(request)]
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            claim_version(article=obj, expected=form.cleaned_data["expected_version"])
-        super().save_model(request, obj, form, change)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, unquote(object_id))
