@@ -164,7 +164,7 @@ def _replace(article: Article, relation: _Relation, rows: list, *, creating: boo
     current = relation.model._default_manager.filter(**{relation.article_field: article})
     keep = set()
     if not creating:
-        keep = set(current.values_list("pk", flat=True))
+        keep = set(current.order_by().values_list("pk", flat=True))
         current.delete()
     for row in rows:
         setattr(row, relation.article_field, article)
