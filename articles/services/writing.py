@@ -9,7 +9,8 @@ coverage (tests/architecture/test_write_path.py holds every module to that).
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from functools import reduce
 from operator import or_
 
@@ -146,7 +147,7 @@ def _set_fields(article: Article, values: dict) -> None:
 
 def _replace_relations(article: Article, relations: ArticleRelations, *, creating: bool) -> None:
     """Replace each relation given with its rows, in bulk, and hand them to the article."""
-    given = {f.name: getattr(relations, f.name) for f in fields(relations)}
+    given = {f.name: getattr(relations, f.name) for f in dataclass_fields(relations)}
     given = {name: rows for name, rows in given.items() if rows is not None}
     if "tags" in given:
         given["tags"] = [TaggedArticle(tag=tag) for tag in tags_for(given["tags"])]
