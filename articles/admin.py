@@ -7,6 +7,7 @@ from django.shortcuts import render
 from .admin_desk import ArticleDeskMixin
 from .admin_filters import TagKindFilter
 from .admin_import import ImportArticleMixin
+from .admin_relations import relations_from_formsets
 from .admin_widgets import PreloadedAutocompleteInlineMixin
 from .admin_workflow import ArticleWorkflowAdmin
 from .models import (
@@ -22,6 +23,7 @@ from .models import (
 )
 from .search.admin import SearchServiceAdminMixin
 from .services.tags import merge_tags
+from .services.writing import write_article
 
 
 class BylineInline(PreloadedAutocompleteInlineMixin, admin.TabularInline):
@@ -120,9 +122,26 @@ class ArticleAdmin(
         return ", ".join(byline.person.full_name for byline in article.bylines.all())
 
     def save_model(self, request, obj, form, change):
+        """Write nothing yet: save_related() writes the article and its inlines together."""
+
+    def save_related(self, request, form, formsets, change):
+        """Write the form's fields and the inlines' rows through the one write path."""
+        fields = {
+            field.name: form.cleaned_data[field.name]
+            for field in Article._meta.concrete_fields
+            if field.name in form.cleaned_data
+        }
         if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+            fields["created_by"] = request.user
+        write_article(
+            article=form.instance,
+            fields=fields,
+            relations=relations_from_formsets(formsets),
+            user=request.user,
+            # Checked against the form's version when it was opened (admin_conflicts).
+            expected_version=form.cleaned_data.get("expected_version") if change else None,
+            comment="Changed in the admin" if change else "Added in the admin",
+        )
 
 
 @admin.register(Section)

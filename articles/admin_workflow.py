@@ -16,7 +16,7 @@ from . import preview
 from .admin_conflicts import ArticleAdminForm
 from .models import Article
 from .services import policy, publishing
-from .services.concurrency import StaleArticleError, claim_version
+from .services.concurrency import StaleArticleError
 from .services.publishing import STEPS, Stage, Step
 from .services.revisions import (
     deleted_versions,
@@ -163,11 +163,6 @@ class ArticleWorkflowAdmin(VersionAdmin):
 
     def get_list_filter(self, request):
         return [WaitingForReviewFilter, *super().get_list_filter(request)]
-
-    def save_model(self, request, obj, form, change):
-        if change:
-            claim_version(article=obj, expected=form.cleaned_data["expected_version"])
-        super().save_model(request, obj, form, change)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, unquote(object_id))

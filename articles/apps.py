@@ -7,9 +7,12 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self):
+        from reversion.signals import post_revision_commit
+
         from .models import Article
         from .roles import top_up_roles
-        from .services.revisions import record_unattended_save
+        from .services.revisions import number_article_versions, record_unattended_save
 
         post_save.connect(record_unattended_save, sender=Article, dispatch_uid="article_revision")
+        post_revision_commit.connect(number_article_versions, dispatch_uid="article_numbers")
         post_migrate.connect(top_up_roles, dispatch_uid="newsroom_roles")

@@ -22,14 +22,12 @@ PALETTES = [
 ]
 
 
-def attach_demo_images(articles) -> int:
-    """Give every demo article image a library illustration; return how many were drawn."""
+def illustrate(uses: list[ArticleImage]) -> int:
+    """Give each unsaved demo article image its illustration; return how many were drawn."""
     drawn = 0
-    uses = ArticleImage.objects.filter(article__in=articles.values()).select_related("article")
     for use in uses:
-        image, created = library_image_for(use)
+        use.image, created = library_image_for(use)
         drawn += created
-        ArticleImage.objects.filter(pk=use.pk).update(image=image)
     return drawn
 
 

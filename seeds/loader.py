@@ -16,13 +16,15 @@ from articles.models import (
     RelatedHeadline,
     Section,
     Tag,
-    TaggedArticle,
 )
+from articles.services.revisions import recording
+from articles.services.writing import ArticleRelations, write_article
 from people.models import Affiliation, Person
 
-from .images import attach_demo_images
+from .images import illustrate
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+COMMENT = "Loaded the demo newsroom"
 
 
 def read(name: str, data_dir: Path = DATA_DIR) -> list[dict]:
@@ -37,7 +39,6 @@ def load_newsroom(data_dir: Path = DATA_DIR) -> dict[str, int]:
     tags = load_tags(read("tags", data_dir))
     people = load_people(read("people", data_dir))
     articles = load_articles(read("articles", data_dir), sections, tags, people)
-    attach_demo_images(articles)
     return {
         "sections": len(sections),
         "tags": len(tags),
@@ -109,27 +110,34 @@ def load_people(records: list[dict]) -> dict[str, Person]:
 
 
 def load_articles(records, sections, tags, people) -> dict[str, Article]:
-    """Create or update articles, then their relations (which may point at each other)."""
+    """Create or update articles, then their relations (which may point at each other).
+
+    The whole load is one revision; each article is written through the write path.
+    """
     now = timezone.now()
-    articles = {}
-    for record in records:
-        articles[record["slug"]], _ = Article.objects.update_or_create(
-            slug=record["slug"],
-            defaults=article_fields(record, sections),
-            # A second run keeps the original publish time rather than moving it.
-            create_defaults={
-                **article_fields(record, sections),
-                "published_at": now - timedelta(days=record.get("published_days_ago", 0)),
-            },
-        )
-    for record in records:
-        replace_relations(articles[record["slug"]], record, tags, people, articles)
-    return articles
+    existing = {a.slug: a for a in Article.objects.filter(slug__in=[r["slug"] for r in records])}
+    with recording(None, COMMENT):
+        for record in records:
+            if record["slug"] not in existing:
+                # A second run keeps the original publish time rather than moving it.
+                days = timedelta(days=record.get("published_days_ago", 0))
+                fields = {**article_fields(record, sections), "published_at": now - days}
+                existing[record["slug"]] = write_article(fields=fields, user=None, comment=COMMENT)
+        for record in records:
+            write_article(
+                article=existing[record["slug"]],
+                fields=article_fields(record, sections),
+                relations=relations(record, existing[record["slug"]], tags, people, existing),
+                user=None,
+                comment=COMMENT,
+            )
+    return {record["slug"]: existing[record["slug"]] for record in records}
 
 
 def article_fields(record: dict, sections: dict[str, Section]) -> dict:
     """Return the article's own fields from its record."""
     return {
+        "slug": record["slug"],
         "headline": record["headline"],
         "kicker": record.get("kicker", ""),
         "standfirst": record.get("standfirst", ""),
@@ -143,38 +151,35 @@ def article_fields(record: dict, sections: dict[str, Section]) -> dict:
     }
 
 
-def replace_relations(article, record, tags, people, articles) -> None:
-    """Replace the article's bylines, mentions, tags, images and related coverage."""
-    relations = ("bylines", "mentions", "tagged_items", "images", "related_links",
-                 "related_headlines")  # fmt: skip
-    for name in relations:
-        getattr(article, name).all().delete()
-    Byline.objects.bulk_create(
-        Byline(article=article, person=people[b["person"]], role=b["role"], position=i)
-        for i, b in enumerate(record.get("bylines", []))
-    )
-    Mention.objects.bulk_create(
-        Mention(
-            article=article,
-            person=people[m["person"]],
-            role_phrase=m.get("role_phrase", ""),
-            count=m.get("count", 1),
-            position=i,
-        )
-        for i, m in enumerate(record.get("mentions", []))
-    )
-    TaggedArticle.objects.bulk_create(
-        TaggedArticle(content_object=article, tag=tags[slug]) for slug in record.get("tags", [])
-    )
-    ArticleImage.objects.bulk_create(
+def relations(record, article, tags, people, articles) -> ArticleRelations:
+    """Return the article's bylines, mentions, tags, images and related coverage."""
+    images = [
         ArticleImage(article=article, position=i, **image)
         for i, image in enumerate(record.get("images", []))
-    )
-    RelatedArticle.objects.bulk_create(
-        RelatedArticle(from_article=article, to_article=articles[slug], position=i)
-        for i, slug in enumerate(record.get("related", []))
-    )
-    RelatedHeadline.objects.bulk_create(
-        RelatedHeadline(article=article, position=i, **headline)
-        for i, headline in enumerate(record.get("related_headlines", []))
+    ]
+    illustrate(images)
+    return ArticleRelations(
+        bylines=[
+            Byline(person=people[b["person"]], role=b["role"], position=i)
+            for i, b in enumerate(record.get("bylines", []))
+        ],
+        mentions=[
+            Mention(
+                person=people[m["person"]],
+                role_phrase=m.get("role_phrase", ""),
+                count=m.get("count", 1),
+                position=i,
+            )
+            for i, m in enumerate(record.get("mentions", []))
+        ],
+        tags=[tags[slug] for slug in record.get("tags", [])],
+        images=images,
+        related_articles=[
+            RelatedArticle(to_article=articles[slug], position=i)
+            for i, slug in enumerate(record.get("related", []))
+        ],
+        related_headlines=[
+            RelatedHeadline(position=i, **headline)
+            for i, headline in enumerate(record.get("related_headlines", []))
+        ],
     )

@@ -10,17 +10,9 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from articles.images.listing import rendition_dicts
-from articles.models import (
-    Article,
-    ArticleImage,
-    Byline,
-    Correction,
-    Mention,
-    Section,
-    Tag,
-    TaggedArticle,
-)
+from articles.models import Article, ArticleImage, Byline, Correction, Mention, Section, Tag
 from articles.services import publishing
+from articles.services.writing import ArticleRelations, TagName, write_article
 from core.site import absolute_url
 from people.api.serializers import PersonRefSerializer
 from people.models import Person
@@ -343,19 +335,29 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
     def create(self, validated_data):
         wanted = pop_workflow(validated_data)
         relations = pop_relations(validated_data)
-        article = Article.objects.create(**validated_data)
-        replace_relations(article, **relations)
+        article = write_article(
+            fields=validated_data,
+            relations=relations,
+            user=self.context["request"].user,
+            comment="Created through the API",
+        )
         self._change_status(article, wanted)
         return article
 
     @transaction.atomic
     def update(self, article, validated_data):
+        """Write the changes if the article is still at `expected_version` (given to save())."""
+        expected = validated_data.pop("expected_version", None)
         wanted = pop_workflow(validated_data)
         relations = pop_relations(validated_data)
-        for field, value in validated_data.items():
-            setattr(article, field, value)
-        article.save()
-        replace_relations(article, **relations)
+        write_article(
+            article=article,
+            fields=validated_data,
+            relations=relations,
+            user=self.context["request"].user,
+            comment="Changed through the API",
+            expected_version=expected,
+        )
         self._change_status(article, wanted)
         return article
 
@@ -395,30 +397,16 @@ def requested_step(article: Article, wanted: dict) -> tuple[str, datetime | None
     return (target, None) if target != article.status else None
 
 
-def pop_relations(data: dict) -> dict:
+def pop_relations(data: dict) -> ArticleRelations:
     """Take the relation lists out of validated data; absent lists stay untouched."""
-    return {name: data.pop(name, None) for name in ("tags", "bylines", "mentions")}
+    tags, bylines, mentions = (data.pop(name, None) for name in ("tags", "bylines", "mentions"))
+    return ArticleRelations(
+        tags=None if tags is None else [TagName(**tag) for tag in tags],
+        bylines=None if bylines is None else numbered(Byline, bylines),
+        mentions=None if mentions is None else numbered(Mention, mentions),
+    )
 
 
-def replace_relations(article: Article, *, tags=None, bylines=None, mentions=None) -> None:
-    """Replace the article's tags, bylines and mentions with the given lists."""
-    if tags is not None:
-        article.tagged_items.all().delete()
-        for tag in tags:
-            TaggedArticle.objects.create(content_object=article, tag=tag_named(**tag))
-    if bylines is not None:
-        article.bylines.all().delete()
-        Byline.objects.bulk_create(
-            Byline(article=article, position=i, **byline) for i, byline in enumerate(bylines)
-        )
-    if mentions is not None:
-        article.mentions.all().delete()
-        Mention.objects.bulk_create(
-            Mention(article=article, position=i, **mention) for i, mention in enumerate(mentions)
-        )
-
-
-def tag_named(*, name: str, kind: str) -> Tag:
-    """Return the tag with this name (any case), creating it with `kind` if it is new."""
-    existing = Tag.objects.filter(name__iexact=name.strip()).first()
-    return existing or Tag.objects.create(name=name.strip(), kind=kind)
+def numbered(model, rows: list[dict]) -> list:
+    """Return unsaved relation rows of `model`, positioned in the order given."""
+    return [model(position=position, **row) for position, row in enumerate(rows)]

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 
 from articles.models import Article, ArticleImage, Mention, Section, Tag, TaggedArticle
 from articles.services import policy, publishing
-from articles.services.concurrency import StaleArticleError, claim_version
+from articles.services.concurrency import StaleArticleError
 from articles.services.related import related_articles
 from articles.services.revisions import recording
 from core.api import conditional
@@ -205,10 +205,9 @@ class ArticleViewSet(NewsroomViewSet):
         writer.is_valid(raise_exception=True)
         with recording(request.user, "Changed through the API"):
             try:
-                claim_version(article=article, expected=article.version)
+                writer.save(expected_version=article.version)
             except StaleArticleError as error:
                 raise conditional.PreconditionFailed() from error
-            writer.save()
         return self.read_back(article, status.HTTP_200_OK)
 
     @extend_schema(parameters=[IF_MATCH], responses=WRITE_RESPONSES)

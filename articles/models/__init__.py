@@ -6,6 +6,7 @@ from .articles import Article, ArticleQuerySet
 from .relations import ArticleImage, Byline, Mention, RelatedArticle, RelatedHeadline
 from .sections import Section
 from .tags import Tag, TaggedArticle
+from .versioning import ArticleVersionNumber
 from .workflow import ArticleEvent, Correction
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "ArticleEvent",
     "ArticleImage",
     "ArticleQuerySet",
+    "ArticleVersionNumber",
     "Byline",
     "Correction",
     "Mention",

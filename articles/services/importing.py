@@ -2,9 +2,7 @@
 
 from dataclasses import dataclass, field
 
-import reversion
-from django.db import IntegrityError, connections
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db import IntegrityError, router, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -16,38 +14,14 @@ from articles.importers.people import candidate_names, find_people
 from articles.importers.plaintext import parse_plaintext
 from articles.importers.result import Block, FoundPerson, ImportRejected, ParsedArticle
 from articles.importers.source import decode_source, fingerprint
-from articles.models import (
-    Article,
-    ArticleImage,
-    Byline,
-    Mention,
-    RelatedArticle,
-    RelatedHeadline,
-    Section,
-    Tag,
-    TaggedArticle,
-)
-from articles.prefetching import set_prefetched
-from articles.sanitize import sanitize_html
-from articles.search.indexing import deferred_indexing
+from articles.models import Article, ArticleImage, Byline, Mention, RelatedHeadline, Section, Tag
 from people.models import Person
 
 from .import_lookups import Newsroom
-from .revisions import recording
+from .writing import ArticleRelations, write_article
 
 FORMATS = ("text", "ninjs")
 STATUSES = (Article.Status.DRAFT, Article.Status.PUBLISHED)
-# The relations a revision holds (articles.models.versioning), read with the rows their
-# names need; used only where the database cannot return the ids of rows inserted in bulk.
-REVISION_PREFETCHES = (
-    Prefetch("bylines", queryset=Byline.objects.select_related("person")),
-    Prefetch("mentions", queryset=Mention.objects.select_related("person")),
-    Prefetch("tagged_items", queryset=TaggedArticle.objects.select_related("tag")),
-    Prefetch("related_links", queryset=RelatedArticle.objects.select_related("to_article")),
-    "images",
-    "related_headlines",
-)
-
 __all__ = [
     "FORMATS",
     "ImportOutcome",
@@ -253,33 +227,27 @@ def _match_related(titles: list[str]) -> list[PlannedHeadline]:
 
 
 def _write(plan: ImportPlan, *, status: str, user, newsroom: Newsroom) -> Article:
-    """Write the article and its relations as one revision, indexed once when all are in."""
-    with recording(user, _comment(plan)), deferred_indexing():
-        # Saves in here add nothing to the revision by themselves: the article goes in once,
-        # below, when every relation exists, and reversion follows them all from there.
-        with reversion.create_revision(manage_manually=True, atomic=False):
-            article, relations, created = _write_rows(
-                plan, status=status, user=user, newsroom=newsroom
-            )
-        _attach(article, relations)
-        reversion.add_to_revision(article)
-    newsroom.remember(created)
+    """Write the article and its relations through the write path, with the people it met."""
+    with transaction.atomic(using=router.db_for_write(Article)):
+        mentions, new_people = _mentions(plan, newsroom)
+        bylines, new_contributors = _bylines(plan, newsroom)
+        figures = _figures(plan.parsed)
+        article = write_article(
+            fields=_fields(plan, status=status, user=user),
+            relations=ArticleRelations(
+                bylines=bylines,
+                mentions=mentions,
+                tags=plan.tags,
+                images=figures,
+                related_headlines=_related_headlines(plan),
+            ),
+            # The figures' ids exist only once they are written, and the body names them.
+            derived_fields=lambda article: {"body": _body(plan.parsed, figures)},
+            user=user,
+            comment=_comment(plan),
+        )
+    newsroom.remember(new_people + new_contributors)
     return article
-
-
-def _attach(article: Article, relations: dict[str, list]) -> None:
-    """Give the article the relations just written, so the revision need not read them back.
-
-    Reversion follows each relation with `.all()`, which answers from the prefetch cache; the
-    cache is filled here the way prefetch_related() fills it, from the rows in memory (each
-    with its person or tag), saving a read per relation. Without the ids of rows inserted in
-    bulk the rows are read back instead.
-    """
-    if not connections[article._state.db].features.can_return_rows_from_bulk_insert:
-        prefetch_related_objects([article], *REVISION_PREFETCHES)
-        return
-    for name, rows in relations.items():
-        set_prefetched(article, name, rows)
 
 
 def _comment(plan: ImportPlan) -> str:
@@ -288,66 +256,49 @@ def _comment(plan: ImportPlan) -> str:
     return f"Imported{source} ({kind})"
 
 
-def _write_rows(
-    plan: ImportPlan, *, status: str, user, newsroom: Newsroom
-) -> tuple[Article, dict[str, list], list[Person]]:
-    """Create the article and its relations; return them and the people created for it."""
+def _fields(plan: ImportPlan, *, status: str, user) -> dict:
+    """Return the new article's own fields."""
     parsed = plan.parsed
-    article = Article.objects.create(
-        headline=parsed.headline,
-        kicker=parsed.kicker[:60],
-        slug=slugify(parsed.headline)[:200] or "article",
-        standfirst=parsed.standfirst[:600],
-        section=plan.section,
-        status=status,
-        published_at=timezone.now() if status == Article.Status.PUBLISHED else None,
-        created_by=user,
-        origin=Article.Origin.SYNDICATED if parsed.source_name else Article.Origin.ORIGINAL,
-        source_name=parsed.source_name[:200],
-        source_url=parsed.source_url[:200],
-        copyright_line=parsed.copyright_line[:255],
-        source_fingerprint=plan.source_fingerprint,
-    )
-    images = _write_figures(article, parsed)
-    body = parsed.body_html or _body_html(parsed.blocks, [image.pk for image in images])
-    article.body = sanitize_html(body)
-    # An update, not a second save(): the figures' ids had to exist before the body.
-    Article.objects.filter(pk=article.pk).update(body=article.body)
-    mentions, new_people = _write_people(article, plan, newsroom)
-    bylines, new_contributors = _write_bylines(article, plan, newsroom)
-    taggings = TaggedArticle.objects.bulk_create(
-        TaggedArticle(content_object=article, tag=tag) for tag in plan.tags
-    )
-    related = RelatedHeadline.objects.bulk_create(
+    return {
+        "headline": parsed.headline,
+        "kicker": parsed.kicker[:60],
+        "slug": slugify(parsed.headline)[:200] or "article",
+        "standfirst": parsed.standfirst[:600],
+        "section": plan.section,
+        "status": status,
+        "published_at": timezone.now() if status == Article.Status.PUBLISHED else None,
+        "created_by": user,
+        "origin": Article.Origin.SYNDICATED if parsed.source_name else Article.Origin.ORIGINAL,
+        "source_name": parsed.source_name[:200],
+        "source_url": parsed.source_url[:200],
+        "copyright_line": parsed.copyright_line[:255],
+        "source_fingerprint": plan.source_fingerprint,
+    }
+
+
+def _related_headlines(plan: ImportPlan) -> list[RelatedHeadline]:
+    return [
         RelatedHeadline(
-            article=article,
             title=item.title[:300],
-            section_name=parsed.related_section[:100],
+            section_name=plan.parsed.related_section[:100],
             target=item.target,
             position=position,
         )
         for position, item in enumerate(plan.related)
-    )
-    relations = {
-        "bylines": bylines,
-        "mentions": mentions,
-        "tagged_items": taggings,
-        "images": images,
-        "related_links": [],
-        "related_headlines": related,
-    }
-    return article, relations, new_people + new_contributors
+    ]
 
 
-def _write_figures(article: Article, parsed: ParsedArticle) -> list[ArticleImage]:
+def _figures(parsed: ParsedArticle) -> list[ArticleImage]:
     if parsed.body_html:  # ninjs: the body is HTML as it came, with no figures of ours
         return []
-    return ArticleImage.objects.bulk_create(
-        ArticleImage(
-            article=article, caption=figure.text, credit=figure.credit[:200], position=position
-        )
+    return [
+        ArticleImage(caption=figure.text, credit=figure.credit[:200], position=position)
         for position, figure in enumerate(parsed.figures)
-    )
+    ]
+
+
+def _body(parsed: ParsedArticle, figures: list[ArticleImage]) -> str:
+    return parsed.body_html or _body_html(parsed.blocks, [figure.pk for figure in figures])
 
 
 def _body_html(blocks: list[Block], image_ids: list[int]) -> str:
@@ -369,37 +320,32 @@ def _body_html(blocks: list[Block], image_ids: list[int]) -> str:
     return "\n".join(parts)
 
 
-def _write_people(
-    article: Article, plan: ImportPlan, newsroom: Newsroom
-) -> tuple[list[Mention], list[Person]]:
+def _mentions(plan: ImportPlan, newsroom: Newsroom) -> tuple[list[Mention], list[Person]]:
     new = [p.found for p in plan.people if p.person is None]
     people = _create_people(new, Person.Kind.NEWSMAKER, newsroom)
     created = iter(people)
-    mentions = Mention.objects.bulk_create(
+    mentions = [
         Mention(
-            article=article,
             person=planned.person or next(created),
             role_phrase=planned.found.role_phrase[:255],
             count=max(planned.found.count, 1),
             position=position,
         )
         for position, planned in enumerate(plan.people)
-    )
+    ]
     return mentions, people
 
 
-def _write_bylines(
-    article: Article, plan: ImportPlan, newsroom: Newsroom
-) -> tuple[list[Byline], list[Person]]:
+def _bylines(plan: ImportPlan, newsroom: Newsroom) -> tuple[list[Byline], list[Person]]:
     new = [
         FoundPerson(name=b.name, surname=b.name.split()[-1]) for b in plan.bylines if not b.person
     ]
     people = _create_people(new, Person.Kind.CONTRIBUTOR, newsroom)
     created = iter(people)
-    bylines = Byline.objects.bulk_create(
-        Byline(article=article, person=b.person or next(created), role=b.role, position=position)
+    bylines = [
+        Byline(person=b.person or next(created), role=b.role, position=position)
         for position, b in enumerate(plan.bylines)
-    )
+    ]
     return bylines, people
 
 

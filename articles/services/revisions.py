@@ -1,23 +1,28 @@
 """Revisions of articles (django-reversion): record, compare and restore.
 
-Every door that saves an article (admin, API, import, commands) calls
-`save_with_revision()` or wraps its writes in `recording(user, comment)`, so each save
-becomes one revision holding the article and its relations, with who and when.
+Every door that saves an article (admin, API, import, seed) goes through
+`services.writing.write_article()`, and the workflow through `save_with_revision()`; both
+wrap their writes in `recording(user, comment)`, so each save becomes one revision holding
+the article and its relations, with who and when. Only django-reversion's public API is
+used: `Version.field_dict`, and Django's serializers on `Version.serialized_data`.
 """
 
 import difflib
 import re
+import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 
 import reversion
 from django.contrib.auth import get_user_model
+from django.core import serializers
 from django.core.exceptions import PermissionDenied
 from django.db import router, transaction
 from django.utils import timezone
 from reversion.models import Revision, Version
 
-from articles.models import Article
+from articles.models import Article, ArticleVersionNumber
 from articles.models.versioning import ARTICLE_FOLLOWS, RECORD_MODELS
 
 from . import policy
@@ -64,10 +69,23 @@ def versions_of(article: Article):
 
 def version_with_number(article: Article, number: int) -> Version | None:
     """Return the newest revision recorded when the article had version `number`."""
-    for version in versions_of(article)[:200]:
-        if version.field_dict.get("version") == number:
-            return version
-    return None
+    numbered = ArticleVersionNumber.objects.filter(article_id=article.pk, number=number)
+    return versions_of(article).filter(revision__in=numbered.values("revision_id")).first()
+
+
+def number_article_versions(sender, revision: Revision, versions, **kwargs) -> None:
+    """Store the version number of each article a revision has just recorded."""
+    numbers = [
+        ArticleVersionNumber(revision=revision, article_id=int(version.object_id), number=number)
+        for version in versions
+        if version.content_type.model_class() is Article
+        and (number := _stored_number(version)) is not None
+    ]
+    ArticleVersionNumber.objects.using(revision._state.db).bulk_create(numbers)
+
+
+def _stored_number(version: Version) -> int | None:
+    return version.field_dict.get("version")
 
 
 @dataclass
@@ -145,11 +163,12 @@ def _article_keys() -> dict[type, str]:
     return {relation.related_model: relation.field.attname for relation in relations}
 
 
-def _belongs_to(obj, article_id: int) -> bool:
-    if isinstance(obj, Article):
-        return obj.pk == article_id
-    key = _article_keys().get(type(obj))
-    return key is not None and getattr(obj, key) == article_id
+def _belongs_to(version: Version, article_id: int) -> bool:
+    model = version.content_type.model_class()
+    if model is Article:
+        return version.object_id == str(article_id)
+    key = _article_keys().get(model)
+    return key is not None and version.field_dict.get(key) == article_id
 
 
 def article_versions(revision: Revision, *, article_id: int) -> list[Version]:
@@ -157,7 +176,17 @@ def article_versions(revision: Revision, *, article_id: int) -> list[Version]:
     return [
         version
         for version in revision.version_set.select_related("content_type")
-        if _belongs_to(version._object_version.object, article_id)
+        if _belongs_to(version, article_id)
+    ]
+
+
+def stored_rows(versions: list[Version]) -> list:
+    """Return the rows the versions hold, deserialised with Django's public serializers."""
+    return [
+        next(
+            serializers.deserialize(version.format, version.serialized_data, ignorenonexistent=True)
+        )
+        for version in versions
     ]
 
 
@@ -166,16 +195,22 @@ def revert_content(revision: Revision, *, article_id: int) -> None:
 
     Like reversion's `Revision.revert(delete=True)`, narrowed to one article's content: the
     revision may also hold corrections, workflow events or other articles saved in the same
-    block, and those are records or someone else's work, so they are left as they are.
+    block, and those are records or someone else's work, so they are left as they are. The
+    public revert cannot be narrowed that way, nor can it empty the user fields of accounts
+    deleted since, so the rows are deserialised from `Version.serialized_data` here.
+
+    Together with `_recover_records`, this is the one place outside the write path
+    (services.writing) that writes relation rows: bringing back stored rows as they were,
+    ids included, is what reverting means, and the write path would give them new ones.
     """
     versions = article_versions(revision, article_id=article_id)
-    kept = {(version._model, version.object_id) for version in versions}
+    kept = {(version.content_type.model_class(), version.object_id) for version in versions}
     for model, key in _article_keys().items():
         later = model._default_manager.using(router.db_for_write(model)).filter(**{key: article_id})
         later.exclude(pk__in=[pk for kind, pk in kept if kind is model]).delete()
     # The article first, so that its relations find it.
-    versions.sort(key=lambda version: version._model is not Article)
-    rows = [version._object_version for version in versions]
+    versions.sort(key=lambda version: version.content_type.model_class() is not Article)
+    rows = stored_rows(versions)
     _forget_missing_users([row.object for row in rows])
     for version, row in zip(versions, rows, strict=True):
         # A raw save, as reversion's own revert does: the stored row comes back as it was.
@@ -239,7 +274,7 @@ def _recover_records(article_id: int, *, using: str) -> None:
         newest = {}
         for version in versions:
             newest.setdefault(version.object_id, version)
-        records = [version._object_version.object for version in newest.values()]
+        records = [row.object for row in stored_rows(list(newest.values()))]
         records = [record for record in records if record.article_id == article_id]
         present = set(
             model._default_manager.using(using)
@@ -267,28 +302,47 @@ def _forget_missing_users(objects: list) -> None:
             setattr(obj, name, None)
 
 
-@dataclass(frozen=True)
-class RecordAfterCommit:
-    """The queued revision of an article saved outside any revision block."""
+@dataclass
+class _CommitBatch:
+    """The unattended saves of one transaction on one connection, recorded at its commit."""
 
-    article_id: int
-    using: str
+    recorded: set[int] = field(default_factory=set)
 
-    def __call__(self):
-        article = Article.objects.using(self.using).filter(pk=self.article_id).first()
-        if article is not None:
-            with reversion.create_revision(using=self.using):
-                reversion.add_to_revision(article)
-                reversion.set_comment("Saved without a named user (a script or command)")
+
+# The open batch of each connection alias, per thread (as Django's connections are).
+_open_batches = threading.local()
+
+
+def _open_batch(using: str) -> _CommitBatch:
+    batches = _open_batches.__dict__.setdefault("by_alias", {})
+    return batches.setdefault(using, _CommitBatch())
+
+
+def _record_after_commit(article_id: int, using: str, batch: _CommitBatch) -> None:
+    """Record one revision of the article, unless this commit has recorded it already."""
+    # Running at all means the batch's transaction committed: later saves start a new one.
+    if _open_batch(using) is batch:
+        del _open_batches.by_alias[using]
+    if article_id in batch.recorded:
+        return
+    batch.recorded.add(article_id)
+    article = Article.objects.using(using).filter(pk=article_id).first()
+    if article is not None:
+        with reversion.create_revision(using=using):
+            reversion.add_to_revision(article)
+            reversion.set_comment("Saved without a named user (a script or command)")
 
 
 def record_unattended_save(sender, instance, raw=False, using=None, **kwargs):
-    """Queue a revision for an article saved outside any revision block (a safety net)."""
+    """Queue a revision for an article saved outside any revision block (a safety net).
+
+    One revision per article per transaction, taken after commit so relations are in.
+    Every save queues its own callback, and the callbacks of one commit share a batch that
+    records each article once. A rollback, of the transaction or of a savepoint, drops its
+    callbacks with it, so nothing it queued can pass for a later save; a batch left open by
+    a rollback has recorded nothing, so the next transaction may take it over.
+    """
     if raw or reversion.is_active():
         return
-    # One revision per article per transaction, taken after commit so relations are in.
-    # The queue itself says what is pending: Django empties it on commit and on rollback.
-    record = RecordAfterCommit(instance.pk, using)
-    queued = (func for _, func, _ in transaction.get_connection(using).run_on_commit)
-    if record not in queued:
-        transaction.on_commit(record, using=using)
+    batch = _open_batch(using)
+    transaction.on_commit(partial(_record_after_commit, instance.pk, using, batch), using=using)

@@ -2,7 +2,9 @@
 
 from django.db import transaction
 
-from articles.models import Tag, TaggedArticle
+from articles.models import Tag
+
+from .writing import move_taggings
 
 
 @transaction.atomic
@@ -16,11 +18,7 @@ def merge_tags(*, target: Tag, duplicates: list[Tag]) -> int:
         return 0
     moved = 0
     for duplicate in duplicates:
-        already_tagged = TaggedArticle.objects.filter(tag=target).values("content_object")
-        taggings = TaggedArticle.objects.filter(tag=duplicate)
-        # An article carrying both tags keeps one tagging, not two.
-        taggings.filter(content_object__in=already_tagged).delete()
-        moved += taggings.update(tag=target)
+        moved += move_taggings(duplicate=duplicate, target=target)
     names = [target.alias_list] + [[tag.name, *tag.alias_list] for tag in duplicates]
     merged = dict.fromkeys(name for group in names for name in group if name != target.name)
     target.aliases = "\n".join(merged)

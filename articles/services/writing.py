@@ -1,0 +1,207 @@
+"""The one write path for an article's fields and relations.
+
+The admin, the API, the importer and the demo seed all write an article through
+`write_article()`: it checks the version the writer started from, writes the fields and
+replaces the relations it is given in bulk inside one transaction, records one revision
+and the workflow events it is handed, and lets search index the article once. No other
+module creates, changes or deletes bylines, mentions, taggings, figures or related
+coverage (tests/architecture/test_write_path.py holds every module to that).
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
+from functools import reduce
+from operator import or_
+
+import reversion
+from django.db import connections
+from django.db.models import Model, Prefetch, Q, prefetch_related_objects
+
+from articles.models import (
+    Article,
+    ArticleImage,
+    Byline,
+    Mention,
+    RelatedArticle,
+    RelatedHeadline,
+    Tag,
+    TaggedArticle,
+)
+from articles.prefetching import set_prefetched
+from articles.search.indexing import deferred_indexing
+
+from .concurrency import claim_version
+from .events import record_event
+from .revisions import recording
+
+
+@dataclass(frozen=True)
+class TagName:
+    """A tag asked for by name: the existing tag of that name (any case), else a new one."""
+
+    name: str
+    kind: str = Tag.Kind.TOPIC
+
+
+@dataclass(frozen=True)
+class ArticleRelations:
+    """The relations to write: a list replaces that relation, None leaves it as it is.
+
+    Rows are unsaved instances of the relation models, in order and with their positions;
+    the write path sets their article. A row that carries the id of one of the article's
+    current rows keeps that id (the body names its figures by id).
+    """
+
+    bylines: Sequence[Byline] | None = None
+    mentions: Sequence[Mention] | None = None
+    tags: Sequence[Tag | TagName] | None = None
+    images: Sequence[ArticleImage] | None = None
+    related_articles: Sequence[RelatedArticle] | None = None
+    related_headlines: Sequence[RelatedHeadline] | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A workflow event to record with the write, from the article's status before it."""
+
+    action: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class _Relation:
+    model: type[Model]
+    article_field: str  # the relation model's foreign key to the article
+    accessor: str  # the article's reverse accessor, which the revision follows
+
+
+RELATIONS = {
+    "bylines": _Relation(Byline, "article", "bylines"),
+    "mentions": _Relation(Mention, "article", "mentions"),
+    "tags": _Relation(TaggedArticle, "content_object", "tagged_items"),
+    "images": _Relation(ArticleImage, "article", "images"),
+    "related_articles": _Relation(RelatedArticle, "from_article", "related_links"),
+    "related_headlines": _Relation(RelatedHeadline, "article", "related_headlines"),
+}
+# Read back when the database cannot return the ids of rows inserted in bulk.
+READ_BACK = {
+    "bylines": Prefetch("bylines", queryset=Byline.objects.select_related("person")),
+    "mentions": Prefetch("mentions", queryset=Mention.objects.select_related("person")),
+    "tags": Prefetch("tagged_items", queryset=TaggedArticle.objects.select_related("tag")),
+    "images": "images",
+    "related_articles": Prefetch(
+        "related_links", queryset=RelatedArticle.objects.select_related("to_article")
+    ),
+    "related_headlines": "related_headlines",
+}
+
+
+def write_article(
+    *,
+    article: Article | None = None,
+    fields: dict,
+    relations: ArticleRelations | None = None,
+    user,
+    comment: str,
+    expected_version: int | None = None,
+    events: Sequence[Event] = (),
+    derived_fields: Callable[[Article], dict] | None = None,
+) -> Article:
+    """Write an article's fields and relations as one revision by `user`; return it.
+
+    `article` None (or unsaved) creates one. An existing article is written only if it is
+    still at `expected_version` (default: the version it was loaded with); otherwise
+    StaleArticleError is raised and nothing is written. `derived_fields` returns fields
+    that depend on the rows just written (the importer's body names its figures by id).
+    """
+    article = article if article is not None else Article()
+    creating = article.pk is None
+    # Relation rows deleted one by one send signals: search indexes once, at the end.
+    with recording(user, comment), deferred_indexing():
+        before = article.status
+        # The article goes into the revision once, below, when all its relations exist.
+        with reversion.create_revision(manage_manually=True, atomic=False):
+            if creating:
+                _set_fields(article, fields)
+                article.save()
+            else:
+                expected = article.version if expected_version is None else expected_version
+                claim_version(article=article, expected=expected)
+            _replace_relations(article, relations or ArticleRelations(), creating=creating)
+        _set_fields(article, {**fields, **(derived_fields(article) if derived_fields else {})})
+        article.save()
+        reversion.add_to_revision(article)
+        for event in events:
+            record_event(
+                article=article, user=user, action=event.action, from_status=before, note=event.note
+            )
+    return article
+
+
+def _set_fields(article: Article, values: dict) -> None:
+    for name, value in values.items():
+        article._meta.get_field(name)  # an unknown name is a mistake: FieldDoesNotExist
+        setattr(article, name, value)
+
+
+def _replace_relations(article: Article, relations: ArticleRelations, *, creating: bool) -> None:
+    """Replace each relation given with its rows, in bulk, and hand them to the article."""
+    given = {f.name: getattr(relations, f.name) for f in dataclass_fields(relations)}
+    given = {name: rows for name, rows in given.items() if rows is not None}
+    if "tags" in given:
+        given["tags"] = [TaggedArticle(tag=tag) for tag in tags_for(given["tags"])]
+    for name, rows in given.items():
+        _replace(article, RELATIONS[name], list(rows), creating=creating)
+    if connections[article._state.db].features.can_return_rows_from_bulk_insert:
+        for name, rows in given.items():
+            # The revision follows the relations with .all(): it finds the rows in memory.
+            set_prefetched(article, RELATIONS[name].accessor, rows)
+    else:
+        prefetch_related_objects([article], *(READ_BACK[name] for name in given))
+
+
+def _replace(article: Article, relation: _Relation, rows: list, *, creating: bool) -> None:
+    current = relation.model._default_manager.filter(**{relation.article_field: article})
+    keep = set()
+    if not creating:
+        keep = set(current.order_by().values_list("pk", flat=True))
+        current.delete()
+    for row in rows:
+        setattr(row, relation.article_field, article)
+        if row.pk not in keep:
+            row.pk = None
+    relation.model._default_manager.bulk_create(rows)
+
+
+def tags_for(wanted: Sequence[Tag | TagName]) -> list[Tag]:
+    """Return the tags asked for, creating those named that do not exist yet.
+
+    The one place where a tag is made by naming it (the API's article input does so); the
+    admin offers only existing tags, and contributors cannot add tags there.
+    """
+    named = [tag for tag in wanted if isinstance(tag, TagName)]
+    found = _existing_tags([tag.name.strip() for tag in named]) if named else []
+    return [tag if isinstance(tag, Tag) else _tag_named(tag, found) for tag in wanted]
+
+
+def _existing_tags(names: list[str]) -> list[Tag]:
+    return list(Tag.objects.filter(reduce(or_, (Q(name__iexact=name) for name in names))))
+
+
+def _tag_named(wanted: TagName, found: list[Tag]) -> Tag:
+    name = wanted.name.strip()
+    existing = next((tag for tag in found if tag.name.lower() == name.lower()), None)
+    return existing or Tag.objects.create(name=name, kind=wanted.kind)
+
+
+def move_taggings(*, duplicate: Tag, target: Tag) -> int:
+    """Move the articles tagged `duplicate` onto `target`; return how many moved.
+
+    An article carrying both keeps one tagging. Merging tags is upkeep of the vocabulary,
+    not an edit of the articles, so, as before, it records no revision.
+    """
+    already_tagged = TaggedArticle.objects.filter(tag=target).values("content_object")
+    taggings = TaggedArticle.objects.filter(tag=duplicate)
+    taggings.filter(content_object__in=already_tagged).delete()
+    return taggings.update(tag=target)
