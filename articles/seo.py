@@ -5,7 +5,8 @@ from urllib.parse import urljoin
 from django.conf import settings
 from django.utils.text import Truncator
 
-from .images.templatetags.pictures import lead_image_url as library_lead_image_url
+from images.templatetags.pictures import lead_image_url as library_lead_image_url
+
 from .models import Article, Byline
 
 DESCRIPTION_LENGTH = 160

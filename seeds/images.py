@@ -8,9 +8,9 @@ from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from articles.images.models import Image
-from articles.images.renditions import ensure_renditions
 from articles.models import ArticleImage
+from images.models import Image
+from images.renditions import ensure_renditions
 
 SIZE = (1600, 900)
 PALETTES = [

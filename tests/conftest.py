@@ -1,9 +1,13 @@
-"""Shared fixtures: who is signed in, and a fully related article."""
+"""Shared fixtures: who is signed in, a fully related article, a commit and the index writes."""
+
+from functools import partial
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import DEFAULT_DB_ALIAS
 
 from articles.roles import EDITOR
+from search.service import engine_for
 from tests.factories import (
     ArticleFactory,
     ArticleImageFactory,
@@ -43,3 +47,28 @@ def rich_article(db):
         return article
 
     return make
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Return a context manager whose block ends as a commit would: its on-commit callbacks run.
+
+    Each test runs inside a transaction that is rolled back, so what is done at commit (the
+    search index is written then) only happens for the writes made inside this block.
+    """
+    return partial(django_capture_on_commit_callbacks, execute=True)
+
+
+@pytest.fixture
+def index_writes(monkeypatch):
+    """Return the ids of the articles of each write to the index, as the writes happen."""
+    engine = engine_for(DEFAULT_DB_ALIAS)
+    write = engine.write
+    writes = []
+
+    def counted_write(documents, using):
+        writes.append(sorted(document.article_id for document in documents))
+        write(documents, using)
+
+    monkeypatch.setattr(engine, "write", counted_write)
+    return writes

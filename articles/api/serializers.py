@@ -9,7 +9,6 @@ from django.utils.text import slugify
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from articles.images.listing import rendition_dicts
 from articles.models import (
     Article,
     ArticleImage,
@@ -21,6 +20,7 @@ from articles.models import (
     TaggedArticle,
 )
 from articles.services import publishing
+from images.listing import rendition_dicts
 from people.api.serializers import PersonRefSerializer, site_url
 from people.models import Person
 

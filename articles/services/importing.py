@@ -29,7 +29,6 @@ from articles.models import (
 )
 from articles.prefetching import set_prefetched
 from articles.sanitize import sanitize_html
-from articles.search.indexing import deferred_indexing
 from people.models import Person
 
 from .import_lookups import Newsroom
@@ -254,7 +253,7 @@ def _match_related(titles: list[str]) -> list[PlannedHeadline]:
 
 def _write(plan: ImportPlan, *, status: str, user, newsroom: Newsroom) -> Article:
     """Write the article and its relations as one revision, indexed once when all are in."""
-    with recording(user, _comment(plan)), deferred_indexing():
+    with recording(user, _comment(plan)):
         # Saves in here add nothing to the revision by themselves: the article goes in once,
         # below, when every relation exists, and reversion follows them all from there.
         with reversion.create_revision(manage_manually=True, atomic=False):

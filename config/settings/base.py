@@ -35,8 +35,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "people",
     "articles",
-    "articles.search",
-    "articles.images",
+    "search",
+    "images",
     "seeds",
 ]
 

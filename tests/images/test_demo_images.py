@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 
-from articles.images.models import Image, Rendition
 from articles.models import ArticleImage
+from images.models import Image, Rendition
 from seeds.images import illustration
 
 pytestmark = pytest.mark.django_db
