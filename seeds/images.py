@@ -4,6 +4,7 @@ import hashlib
 import random
 from io import BytesIO
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
@@ -12,6 +13,7 @@ from articles.models import ArticleImage
 from images.models import Image
 from images.renditions import ensure_renditions
 
+# The drawing's own coordinates; the picture is then scaled to settings.DEMO_PICTURE_SIZE.
 SIZE = (1600, 900)
 PALETTES = [
     ("#0b3954", "#f4d35e", "#087e8b", "#ff5a5f"),
@@ -58,6 +60,8 @@ def illustration(seed: str) -> bytes:
         draw_map(draw, rng, light, mid, accent)
     else:
         draw_skyline(draw, rng, light, mid, accent)
+    if picture.size != tuple(settings.DEMO_PICTURE_SIZE):
+        picture = picture.resize(settings.DEMO_PICTURE_SIZE, PILImage.Resampling.LANCZOS)
     buffer = BytesIO()
     picture.save(buffer, format="JPEG", quality=90)
     return buffer.getvalue()
