@@ -61,7 +61,8 @@ def illustration(seed: str) -> bytes:
     else:
         draw_skyline(draw, rng, light, mid, accent)
     if picture.size != tuple(settings.DEMO_PICTURE_SIZE):
-        picture = picture.resize(settings.DEMO_PICTURE_SIZE, PILImage.Resampling.LANCZOS)
+        # Flat shapes scale cleanly with BOX, several times faster than LANCZOS.
+        picture = picture.resize(settings.DEMO_PICTURE_SIZE, PILImage.Resampling.BOX)
     buffer = BytesIO()
     picture.save(buffer, format="JPEG", quality=90)
     return buffer.getvalue()
