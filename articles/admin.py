@@ -4,6 +4,8 @@ from django.contrib import admin, messages
 from django.db.models import Count, Prefetch
 from django.shortcuts import render
 
+from search.admin import SearchServiceAdminMixin
+
 from .admin_desk import ArticleDeskMixin
 from .admin_filters import TagKindFilter
 from .admin_import import ImportArticleMixin
@@ -21,7 +23,6 @@ from .models import (
     Tag,
     TaggedArticle,
 )
-from .search.admin import SearchServiceAdminMixin
 from .services.tags import merge_tags
 from .services.writing import write_article
 

@@ -10,8 +10,9 @@ from django.utils.html import format_html
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 
-from .images.admin import thumbnail_html
-from .images.figures import ALT, FIGCAPTION, FIGURE, IMG, figure_image_ids, library_images
+from images.admin import thumbnail_html
+from images.figures import ALT, FIGCAPTION, FIGURE, IMG, figure_image_ids, library_images
+
 from .models import Article, ArticleImage
 from .sanitize import sanitize_html
 

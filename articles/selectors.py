@@ -8,7 +8,8 @@ from django.db.models.expressions import Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
-from .images.figures import figure_image_ids, rendered_images, responsive_body
+from images.figures import figure_image_ids, rendered_images, responsive_body
+
 from .models import (
     Article,
     ArticleImage,

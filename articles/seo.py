@@ -4,8 +4,8 @@ from django.conf import settings
 from django.utils.text import Truncator
 
 from core.site import absolute_url
+from images.templatetags.pictures import lead_image_url as library_lead_image_url
 
-from .images.templatetags.pictures import lead_image_url as library_lead_image_url
 from .models import Article, Byline
 
 DESCRIPTION_LENGTH = 160

@@ -90,8 +90,8 @@ def main() -> None:
         setup_django(Path(folder))
         from django.test import Client
 
-        from articles.images.models import Image, Rendition
         from articles.models import Article
+        from images.models import Image, Rendition
 
         article = max(Article.objects.published(), key=lambda a: a.images.count())
         url = article.get_absolute_url()

@@ -27,8 +27,8 @@ from django.db import connection  # noqa: E402
 from django.db.models import Q  # noqa: E402
 
 from articles.models import Article  # noqa: E402
-from articles.search.indexing import index_size, rebuild_index  # noqa: E402
-from articles.search.service import search_articles  # noqa: E402
+from search.indexing import index_size, rebuild_index  # noqa: E402
+from search.service import search_articles  # noqa: E402
 
 QUERIES = [
     "Leung", "Kowloon", "housing", "green bonds", '"green bonds"', "Tsuen Wan", "ferries",

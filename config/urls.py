@@ -15,7 +15,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("person/", include("people.urls")),
     path("preview/<str:token>/", shared_preview, name="article-preview"),
-    path("search/", include("articles.search.urls")),
+    path("search/", include("search.urls")),
     path("", include("articles.urls")),
 ]
 

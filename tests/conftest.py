@@ -1,14 +1,22 @@
-"""Shared fixtures: who is signed in, and a fully related article."""
+"""Shared fixtures: who is signed in, a fully related article, a commit and the index writes."""
+
+from functools import partial
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import DEFAULT_DB_ALIAS
 
+from articles.models import ArticleImage, Byline, Mention, Tag, TaggedArticle
 from articles.roles import EDITOR
+from people.models import Person
+from search.service import engine_for
 from tests.factories import (
     ArticleFactory,
     ArticleImageFactory,
     BylineFactory,
     MentionFactory,
+    PersonFactory,
+    TagFactory,
     TaggedArticleFactory,
     UserFactory,
 )
@@ -31,15 +39,52 @@ def editor_client(client, editor):
 
 @pytest.fixture
 def rich_article(db):
-    """Return a factory making a published article with `n` of each relation."""
+    """Return a factory making a published article with `n` of each relation, written in bulk."""
 
     def make(n: int = 1, **fields):
         article = ArticleFactory(**fields)
-        for _ in range(n):
-            BylineFactory(article=article)
-            MentionFactory(article=article)
-            TaggedArticleFactory(content_object=article)
-            ArticleImageFactory(article=article)
+        writers = Person.objects.bulk_create(
+            PersonFactory.build_batch(n, kind=Person.Kind.CONTRIBUTOR)
+        )
+        newsmakers = Person.objects.bulk_create(PersonFactory.build_batch(n))
+        tags = Tag.objects.bulk_create(TagFactory.build_batch(n))
+        Byline.objects.bulk_create(
+            BylineFactory.build(article=article, person=person, position=i)
+            for i, person in enumerate(writers)
+        )
+        Mention.objects.bulk_create(
+            MentionFactory.build(article=article, person=person, position=i)
+            for i, person in enumerate(newsmakers)
+        )
+        TaggedArticle.objects.bulk_create(
+            TaggedArticleFactory.build(content_object=article, tag=tag) for tag in tags
+        )
+        ArticleImage.objects.bulk_create(ArticleImageFactory.build_batch(n, article=article))
         return article
 
     return make
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Return a context manager whose block ends as a commit would: its on-commit callbacks run.
+
+    Each test runs inside a transaction that is rolled back, so what is done at commit (the
+    search index is written then) only happens for the writes made inside this block.
+    """
+    return partial(django_capture_on_commit_callbacks, execute=True)
+
+
+@pytest.fixture
+def index_writes(monkeypatch):
+    """Return the ids of the articles of each write to the index, as the writes happen."""
+    engine = engine_for(DEFAULT_DB_ALIAS)
+    write = engine.write
+    writes = []
+
+    def counted_write(documents, using):
+        writes.append(sorted(document.article_id for document in documents))
+        write(documents, using)
+
+    monkeypatch.setattr(engine, "write", counted_write)
+    return writes

@@ -6,7 +6,6 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from articles.images.models import Image
 from articles.models import (
     Article,
     ArticleImage,
@@ -18,6 +17,7 @@ from articles.models import (
     Tag,
     TaggedArticle,
 )
+from images.models import Image
 from people.models import Affiliation, Person
 
 

@@ -6,9 +6,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from articles.models import Article, Byline, Mention, Section, Tag, TaggedArticle
-from articles.search import service as search_service
 from core.api.filters import NamePrefixFilter
 from people.models import Person
+from search import service as search_service
 
 
 def search_articles(queryset, q: str):

@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from articles.api.serializers import image_url
-from articles.images.listing import ninjs_renditions
 from articles.importers.ninjs import MENTIONS_ROLE
 from articles.models import Article, Tag
 from core.site import absolute_url
+from images.listing import ninjs_renditions
 
 NINJS_VERSION = "2.4"
 NINJS_SCHEMA = f"http://www.iptc.org/std/ninjs/ninjs-schema_{NINJS_VERSION}.json"

@@ -9,11 +9,11 @@ from django.utils.text import slugify
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from articles.images.listing import rendition_dicts
 from articles.models import Article, ArticleImage, Byline, Correction, Mention, Section, Tag
 from articles.services import publishing
 from articles.services.writing import ArticleRelations, TagName, write_article
 from core.site import absolute_url
+from images.listing import rendition_dicts
 from people.api.serializers import PersonRefSerializer
 from people.models import Person
 

@@ -29,7 +29,6 @@ from articles.models import (
     TaggedArticle,
 )
 from articles.prefetching import set_prefetched
-from articles.search.indexing import deferred_indexing
 
 from .concurrency import claim_version
 from .events import record_event
@@ -117,8 +116,8 @@ def write_article(
     """
     article = article if article is not None else Article()
     creating = article.pk is None
-    # Relation rows deleted one by one send signals: search indexes once, at the end.
-    with recording(user, comment), deferred_indexing():
+    # Search queues each saved or deleted row's article and indexes it once, at commit.
+    with recording(user, comment):
         before = article.status
         # The article goes into the revision once, below, when all its relations exist.
         with reversion.create_revision(manage_manually=True, atomic=False):

@@ -35,8 +35,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "people",
     "articles",
-    "articles.search",
-    "articles.images",
+    "search",
+    "images",
     "seeds",
 ]
 
@@ -147,6 +147,9 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Width and height of the pictures `manage.py seed` draws for the demo newsroom.
+DEMO_PICTURE_SIZE = (1600, 900)
 
 TAGGIT_CASE_INSENSITIVE = True
 # Search ranks at most this many of the most recently added matches (see docs/operators.md).

@@ -6,6 +6,8 @@ DEBUG = False
 MASTHEAD_DEMO = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# Small demo pictures: a seed then makes two renditions of each instead of eight large ones.
+DEMO_PICTURE_SIZE = (480, 270)
 # The suite makes hundreds of API requests a minute from one address; the throttling
 # tests set their own rates.
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": None, "user": None}}  # noqa: F405

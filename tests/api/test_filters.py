@@ -99,10 +99,11 @@ def test_a_malformed_date_is_a_400_that_names_the_parameter(api):
     assert "from-date" in response.json()
 
 
-def test_q_finds_words_in_headline_standfirst_or_body(api):
-    by_headline = ArticleFactory(headline="Typhoon closes the harbour")
-    by_body = ArticleFactory(body="<p>A typhoon signal was raised.</p>")
-    ArticleFactory(headline="Budget day")
+def test_q_finds_words_in_headline_standfirst_or_body(api, committed):
+    with committed():
+        by_headline = ArticleFactory(headline="Typhoon closes the harbour")
+        by_body = ArticleFactory(body="<p>A typhoon signal was raised.</p>")
+        ArticleFactory(headline="Budget day")
 
     assert ids(api.get("/api/v1/articles/", {"q": "typhoon"})) == {by_headline.pk, by_body.pk}
 

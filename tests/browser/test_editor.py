@@ -9,8 +9,8 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from articles.images.renditions import ensure_renditions
 from articles.models import Article
+from images.renditions import ensure_renditions
 from tests.factories import ArticleFactory, ImageFactory, UserFactory
 
 CHROMIUM = "/usr/bin/chromium"

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.admin_desk import BodyEditorField, prepublish_warnings
-from articles.images.renditions import ensure_renditions
 from articles.models import Article
+from images.renditions import ensure_renditions
 from tests.factories import (
     ArticleFactory,
     ArticleImageFactory,

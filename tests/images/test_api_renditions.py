@@ -3,7 +3,7 @@
 import pytest
 from rest_framework.test import APIClient
 
-from articles.images.models import Rendition
+from images.models import Rendition
 from tests.factories import ArticleFactory, ArticleImageFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db

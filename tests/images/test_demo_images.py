@@ -1,10 +1,12 @@
 """The demo newsroom is illustrated with pictures drawn for it, never duplicated on re-seed."""
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
-from articles.images.models import Image, Rendition
 from articles.models import ArticleImage
+from images.models import Image, Rendition
+from images.renditions import FORMATS, target_widths
 from seeds.images import illustration
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +18,9 @@ def test_every_demo_image_gets_a_credited_illustration_with_renditions_once():
     assert uses.exists() and all(use.image_id for use in uses)
     assert all(use.shown_credit == "Masthead illustration" and use.shown_alt_text for use in uses)
     images, renditions = Image.objects.count(), Rendition.objects.count()
-    assert renditions == images * 8  # 320–1280 wide, WebP and JPEG; never upscaled to 1920
+    # Each width up to the picture's own, in WebP and JPEG; never upscaled.
+    demo_width, _ = settings.DEMO_PICTURE_SIZE
+    assert renditions == images * len(target_widths(demo_width)) * len(FORMATS)
     call_command("seed")
     assert (Image.objects.count(), Rendition.objects.count()) == (images, renditions)
 

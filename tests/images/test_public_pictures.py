@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from articles.images.renditions import ensure_renditions
+from images.renditions import ensure_renditions
 from tests.factories import ArticleFactory, ArticleImageFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db

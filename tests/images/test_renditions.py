@@ -3,8 +3,8 @@
 import pytest
 from PIL import Image as PILImage
 
-from articles.images.models import Rendition
-from articles.images.renditions import crop_box, ensure_renditions
+from images.models import Rendition
+from images.renditions import crop_box, ensure_renditions
 from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db

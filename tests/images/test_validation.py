@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 
-from articles.images.validation import MAX_BYTES, safe_file_name, validate_image_file
+from images.validation import MAX_BYTES, safe_file_name, validate_image_file
 
 
 def upload(data: bytes, name: str) -> SimpleUploadedFile:

@@ -2,12 +2,12 @@
 
 import pytest
 
-from articles.images.figures import figure_image_ids
 from articles.importers.people import find_people
 from articles.importers.plaintext import parse_plaintext
 from articles.importers.source import decode_source
 from articles.models import Article, ArticleImage, Byline, Mention, RelatedHeadline
 from articles.services.importing import import_article
+from images.figures import figure_image_ids
 from people.models import Person
 from seeds.loader import load_newsroom
 from tests.factories import ArticleFactory

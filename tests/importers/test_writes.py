@@ -1,7 +1,6 @@
 """What an import writes besides the article: one revision, one index write, few queries."""
 
 from io import StringIO
-from unittest import mock
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -10,10 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from reversion.models import Revision, Version
 
 from articles.models import Article, Byline, Mention, TaggedArticle
-from articles.search import indexing
-from articles.search.service import search_articles
 from articles.services.importing import Newsroom, import_article
 from people.models import Person
+from search.service import search_articles
 from tests.factories import TagFactory, UserFactory
 
 
@@ -54,10 +52,12 @@ def test_the_command_records_its_revisions_under_the_named_user(ferry_bytes, sec
         call_command("import_article", str(tmp_path), "--user", "nobody", stdout=StringIO())
 
 
-def test_an_import_is_indexed_once_with_everyone_it_names(ferry_bytes, sections):
-    with mock.patch.object(indexing, "index_articles", wraps=indexing.index_articles) as spy:
+def test_an_import_is_indexed_once_with_everyone_it_names(
+    ferry_bytes, sections, committed, index_writes
+):
+    with committed():
         article = import_article(data=ferry_bytes).article
-    assert spy.call_count == 1
+    assert index_writes == [[article.pk]]
     drafts = Article.objects.all()
     assert [a.pk for a in search_articles("Felicia Wong", queryset=drafts).articles] == [article.pk]
 

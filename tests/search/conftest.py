@@ -15,8 +15,14 @@ def days_ago():
 
 
 @pytest.fixture
-def newsroom(db, days_ago):
+def newsroom(db, days_ago, committed):
     """Return a dict of articles: headline, standfirst, body, name matches, and a draft."""
+    with committed():
+        return build_newsroom(days_ago)
+
+
+def build_newsroom(days_ago) -> dict:
+    """Create the sections, the person and the articles of the newsroom."""
     business = SectionFactory(name="Business", slug="business")
     people = SectionFactory(name="People", slug="people-section")
     leung = PersonFactory(full_name="Priscilla Quennell Leung", slug="quennell", short_name="")

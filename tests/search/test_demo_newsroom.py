@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.search.service import search_articles
+from search.service import search_articles
 from seeds.loader import load_newsroom
 
 pytestmark = pytest.mark.django_db
@@ -18,9 +18,10 @@ EXPECTED_FIRST = {
 }
 
 
-def test_searching_the_demo_newsroom_finds_the_right_story_first():
+def test_searching_the_demo_newsroom_finds_the_right_story_first(committed):
     # Loading the demo newsroom draws its pictures, so it is loaded once for every query.
-    load_newsroom()
+    with committed():
+        load_newsroom()
     firsts = {
         query: search_articles(query).articles.values_list("slug", flat=True).first()
         for query in EXPECTED_FIRST

@@ -1,7 +1,7 @@
 """Parsing what readers type into safe clauses, the same for both engines."""
 
-from articles.search import postgres, sqlite
-from articles.search.query import Clause, parse_query
+from search import postgres, sqlite
+from search.query import Clause, parse_query
 
 
 def test_it_reads_phrases_words_and_exclusions():

@@ -67,8 +67,9 @@ def test_bad_parameters_get_a_clear_message_not_an_error(client, newsroom, param
     assert response.context["page"] is None
 
 
-def test_pages_beyond_the_first_keep_the_query(client, db):
-    ArticleFactory.create_batch(25, headline="Dragon boat race")
+def test_pages_beyond_the_first_keep_the_query(client, db, committed):
+    with committed():
+        ArticleFactory.create_batch(25, headline="Dragon boat race")
 
     response = client.get(URL, {"q": "dragon", "page": "2"})
 
@@ -83,14 +84,15 @@ def test_a_reader_cannot_post(client, db):
 
 @pytest.mark.parametrize("size", [1, 30])
 def test_the_page_runs_a_constant_number_of_queries(
-    client, db, django_assert_max_num_queries, size
+    client, db, django_assert_max_num_queries, size, committed
 ):
     section = SectionFactory()
-    for _ in range(size):
-        article = ArticleFactory(headline="Harbourfront promenade", section=section)
-        BylineFactory(article=article)
-        MentionFactory(article=article)
-        TaggedArticleFactory(content_object=article)
+    with committed():
+        for _ in range(size):
+            article = ArticleFactory(headline="Harbourfront promenade", section=section)
+            BylineFactory(article=article)
+            MentionFactory(article=article)
+            TaggedArticleFactory(content_object=article)
 
     # Savepoint and release, the section filter, ranking, the page's articles, their
     # bylines, snippets, the section menu of the form, and the layout's navigation.
@@ -140,10 +142,13 @@ def test_every_page_has_a_labelled_search_box_in_the_header(client, newsroom):
     assert '<label for="site-search-q"' in page
 
 
-def test_the_page_says_when_only_the_most_recent_matches_were_ranked(client, db, settings):
+def test_the_page_says_when_only_the_most_recent_matches_were_ranked(
+    client, db, settings, committed
+):
     settings.SEARCH_CANDIDATES = 2
-    for n in range(3):
-        ArticleFactory(headline=f"Promenade works {n}")
+    with committed():
+        for n in range(3):
+            ArticleFactory(headline=f"Promenade works {n}")
 
     page = client.get(URL, {"q": "promenade"}).content.decode()
 
@@ -162,9 +167,10 @@ def test_readers_complete_a_word_only_when_they_star_it(client, newsroom):
     assert "Harbour tunnel tolls rise" in client.get(URL, {"q": "tunnel tol*"}).content.decode()
 
 
-def test_results_show_their_bylines_escaped(client, db):
-    article = ArticleFactory(headline="Promenade reopens")
-    BylineFactory(article=article, person__full_name="Ada <b>Lee</b>")
+def test_results_show_their_bylines_escaped(client, db, committed):
+    with committed():
+        article = ArticleFactory(headline="Promenade reopens")
+        BylineFactory(article=article, person__full_name="Ada <b>Lee</b>")
 
     page = client.get(URL, {"q": "promenade"}).content.decode()
 

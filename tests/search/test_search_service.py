@@ -1,7 +1,7 @@
 """Ranking, phrases, exclusions, prefixes, filters and visibility, on whichever database runs."""
 
 from articles.models import Article
-from articles.search.service import search_articles
+from search.service import search_articles
 from tests.factories import ArticleFactory, SectionFactory, TaggedArticleFactory
 
 
@@ -61,8 +61,9 @@ def test_editors_can_search_drafts_with_their_own_queryset(newsroom):
     assert found("secret plan", queryset=Article.objects.all()) == [newsroom["draft"].pk]
 
 
-def test_scheduled_articles_are_not_found_before_their_time(newsroom, days_ago):
-    scheduled = ArticleFactory(headline="Scheduled zeppelin story", published_at=days_ago(-1))
+def test_scheduled_articles_are_not_found_before_their_time(newsroom, days_ago, committed):
+    with committed():
+        scheduled = ArticleFactory(headline="Scheduled zeppelin story", published_at=days_ago(-1))
 
     assert found("zeppelin") == []
     assert found("zeppelin", queryset=Article.objects.all()) == [scheduled.pk]
@@ -74,9 +75,10 @@ def test_newest_order_puts_the_latest_first(newsroom):
     assert found("bonds", order="newest") == expected
 
 
-def test_recency_breaks_ties_between_equally_relevant_articles(db, days_ago):
-    old = ArticleFactory(headline="Typhoon signal raised", published_at=days_ago(400))
-    new = ArticleFactory(headline="Typhoon signal raised", published_at=days_ago(2))
+def test_recency_breaks_ties_between_equally_relevant_articles(db, days_ago, committed):
+    with committed():
+        old = ArticleFactory(headline="Typhoon signal raised", published_at=days_ago(400))
+        new = ArticleFactory(headline="Typhoon signal raised", published_at=days_ago(2))
 
     assert found("typhoon") == [new.pk, old.pk]
 
@@ -102,11 +104,15 @@ def test_an_unknown_order_is_refused(newsroom):
         raise AssertionError("an unknown order was accepted")
 
 
-def test_snippets_mark_matched_words_and_escape_the_rest(db):
-    ArticleFactory(
-        headline="Ferry news",
-        body="<p>Fares &amp; <b>timetables</b> change as the ferry &lt;script&gt; fleet grows.</p>",
-    )
+def test_snippets_mark_matched_words_and_escape_the_rest(db, committed):
+    with committed():
+        ArticleFactory(
+            headline="Ferry news",
+            body=(
+                "<p>Fares &amp; <b>timetables</b> change as the ferry "
+                "&lt;script&gt; fleet grows.</p>"
+            ),
+        )
     results = search_articles("ferry fleet")
 
     [article] = results.highlight(results.articles)
@@ -117,13 +123,14 @@ def test_snippets_mark_matched_words_and_escape_the_rest(db):
     assert "&amp;" in article.snippet
 
 
-def test_only_the_most_recently_added_matches_are_ranked(db, settings):
+def test_only_the_most_recently_added_matches_are_ranked(db, settings, committed):
     settings.SEARCH_CANDIDATES = 3
     # Added oldest first; the headline match is added first, so it falls outside the pool.
-    best = ArticleFactory(headline="Ferry fares", body="<p>Ferry fares rise.</p>")
-    others = [
-        ArticleFactory(headline=f"Item {n}", body="<p>The ferry sailed.</p>") for n in range(4)
-    ]
+    with committed():
+        best = ArticleFactory(headline="Ferry fares", body="<p>Ferry fares rise.</p>")
+        others = [
+            ArticleFactory(headline=f"Item {n}", body="<p>The ferry sailed.</p>") for n in range(4)
+        ]
 
     results = search_articles("ferry")
 
@@ -132,10 +139,11 @@ def test_only_the_most_recently_added_matches_are_ranked(db, settings):
     assert results.capped
 
 
-def test_fewer_matches_than_the_pool_are_all_ranked_and_not_capped(db, settings):
+def test_fewer_matches_than_the_pool_are_all_ranked_and_not_capped(db, settings, committed):
     settings.SEARCH_CANDIDATES = 3
-    body = ArticleFactory(headline="Item", body="<p>The ferry sailed.</p>")
-    headline = ArticleFactory(headline="Ferry fares", body="<p>Fares rise.</p>")
+    with committed():
+        body = ArticleFactory(headline="Item", body="<p>The ferry sailed.</p>")
+        headline = ArticleFactory(headline="Ferry fares", body="<p>Fares rise.</p>")
 
     results = search_articles("ferry")
 
@@ -143,12 +151,13 @@ def test_fewer_matches_than_the_pool_are_all_ranked_and_not_capped(db, settings)
     assert not results.capped
 
 
-def test_filters_apply_before_the_pool_is_taken(db, settings):
+def test_filters_apply_before_the_pool_is_taken(db, settings, committed):
     settings.SEARCH_CANDIDATES = 2
     harbour = SectionFactory(slug="harbour-desk")
-    wanted = [ArticleFactory(headline=f"Ferry {n}", section=harbour) for n in range(2)]
-    for n in range(3):
-        ArticleFactory(headline=f"Ferry news {n}")
+    with committed():
+        wanted = [ArticleFactory(headline=f"Ferry {n}", section=harbour) for n in range(2)]
+        for n in range(3):
+            ArticleFactory(headline=f"Ferry news {n}")
 
     results = search_articles("ferry", section=harbour)
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.images.renditions import ensure_renditions
+from images.renditions import ensure_renditions
 from people.models import Person
 from tests.factories import (
     ArticleFactory,

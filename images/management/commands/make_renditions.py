@@ -4,8 +4,8 @@ import argparse
 
 from django.core.management.base import BaseCommand
 
-from articles.images.models import Image, Rendition
-from articles.images.renditions import ensure_renditions
+from images.models import Image, Rendition
+from images.renditions import ensure_renditions
 
 
 def parse_ratio(text: str) -> tuple[int, int]:

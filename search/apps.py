@@ -2,11 +2,11 @@ from django.apps import AppConfig
 
 
 class SearchConfig(AppConfig):
-    name = "articles.search"
+    name = "search"
     label = "search"
     verbose_name = "Search"
 
     def ready(self):
-        from . import indexing
+        from . import receivers
 
-        indexing.connect_signals()
+        receivers.connect_signals()

@@ -2,6 +2,6 @@ from django.apps import AppConfig
 
 
 class ImagesConfig(AppConfig):
-    name = "articles.images"
+    name = "images"
     label = "images"
     verbose_name = "Image library"

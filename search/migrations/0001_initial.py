@@ -1,7 +1,7 @@
 from django.contrib.postgres.search import SearchVectorField
 from django.db import migrations, models
 
-from articles.search.fields import FtsMatchField
+from search.fields import FtsMatchField
 
 # Column weights: headline, then standfirst with people's names and tags, then body.
 SQLITE_CREATE = [

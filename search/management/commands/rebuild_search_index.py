@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
-from articles.search.indexing import rebuild_index
+from search.indexing import rebuild_index
 
 
 class Command(BaseCommand):
