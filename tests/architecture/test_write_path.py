@@ -127,7 +127,7 @@ def test_only_the_write_path_writes_relation_rows():
 
 def test_the_article_admin_leaves_its_inlines_to_the_write_path():
     """Django's inlines save their own rows unless save_related() is taken over."""
-    from articles.admin import ArticleAdmin
+    from articles.admin.articles import ArticleAdmin
 
     source = ast.parse(textwrap.dedent(inspect.getsource(ArticleAdmin.save_related)))
     calls = {ast.unparse(node.func) for node in ast.walk(source) if isinstance(node, ast.Call)}

@@ -5,7 +5,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.admin_desk import BodyEditorField, prepublish_warnings
+from articles.admin.desk import BodyEditorField, prepublish_warnings
 from articles.models import Article
 from images.renditions import ensure_renditions
 from tests.factories import (

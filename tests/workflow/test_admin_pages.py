@@ -7,7 +7,7 @@ The workflow tests used to POST straight to these views, so a page that could no
 import pytest
 from django.urls import reverse
 
-from articles.admin_workflow import BULK_STEPS, bulk_action
+from articles.admin.workflow import BULK_STEPS, bulk_action
 from articles.services.publishing import STEPS
 from articles.services.revisions import deleted_versions, save_with_revision, versions_of
 from tests.factories import ArticleFactory

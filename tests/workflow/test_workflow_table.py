@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from articles.admin_workflow import BULK_STEPS, bulk_action
+from articles.admin.workflow import BULK_STEPS, bulk_action
 from articles.api.views import ArticleViewSet
 from articles.models import Article
 from articles.services.publishing import STEPS, Stage, available_steps, stage_of

@@ -7,9 +7,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from .models import Article
-from .services.concurrency import current_version
-from .services.revisions import FieldDiff, diff_fields, version_with_number, versions_of
+from articles.models import Article
+from articles.services.concurrency import current_version
+from articles.services.revisions import FieldDiff, diff_fields, version_with_number, versions_of
 
 TEXT_FIELDS = ["headline", "standfirst", "body"]
 

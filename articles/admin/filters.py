@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Tag
+from articles.models import Tag
 
 
 class TagKindFilter(admin.SimpleListFilter):

@@ -2,8 +2,15 @@
 
 from django.forms.models import BaseInlineFormSet
 
-from .models import ArticleImage, Byline, Mention, RelatedArticle, RelatedHeadline, TaggedArticle
-from .services.writing import ArticleRelations
+from articles.models import (
+    ArticleImage,
+    Byline,
+    Mention,
+    RelatedArticle,
+    RelatedHeadline,
+    TaggedArticle,
+)
+from articles.services.writing import ArticleRelations
 
 # Which relation of ArticleRelations each inline's rows are.
 RELATION_OF = {

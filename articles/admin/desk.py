@@ -10,11 +10,10 @@ from django.utils.html import format_html
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 
+from articles.models import Article, ArticleImage
+from articles.sanitize import sanitize_html
 from images.admin import thumbnail_html
 from images.figures import ALT, FIGCAPTION, FIGURE, IMG, figure_image_ids, library_images
-
-from .models import Article, ArticleImage
-from .sanitize import sanitize_html
 
 # Only what a story needs; the server-side allow-list (articles/sanitize.py) is the backstop.
 BODY_EXTENSIONS = {
@@ -110,12 +109,15 @@ class QuickFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ArticleDeskMixin:
-    """Give ArticleAdmin the rich-text body, counters, warnings, thumbnails and quick filters."""
+def with_lead_thumbnails(queryset):
+    """Fetch each listed article's lead picture and its renditions in two extra queries."""
+    leads = ArticleImage.objects.filter(is_lead=True).select_related("image")
+    leads = leads.prefetch_related("image__renditions")
+    return queryset.prefetch_related(Prefetch("images", leads, to_attr="desk_leads"))
 
-    class Media:
-        css = {"all": ["admin-desk/desk.css"]}
-        js = ["admin-desk/desk.js"]
+
+class ArticleDeskMixin:
+    """Give ArticleAdmin the rich-text body, counters, warnings, thumbnails and badges."""
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "body":
@@ -131,18 +133,6 @@ class ArticleDeskMixin:
             for name in super().get_list_display(request)
         ]
         return ["lead_thumbnail", *shown]
-
-    def get_list_filter(self, request):
-        return [QuickFilter, *super().get_list_filter(request)]
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        match = request.resolver_match
-        if match and match.url_name and match.url_name.endswith("changelist"):
-            leads = ArticleImage.objects.filter(is_lead=True).select_related("image")
-            leads = leads.prefetch_related("image__renditions")
-            queryset = queryset.prefetch_related(Prefetch("images", leads, to_attr="desk_leads"))
-        return queryset
 
     @admin.display(description="Lead image")
     def lead_thumbnail(self, article):

@@ -9,22 +9,22 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from . import preview
-from .admin_conflicts import ArticleAdminForm
-from .models import Article
-from .services import policy, publishing
-from .services.concurrency import StaleArticleError
-from .services.publishing import STEPS, Stage, Step
-from .services.revisions import (
+from articles import preview
+from articles.models import Article
+from articles.services import policy, publishing
+from articles.services.concurrency import StaleArticleError
+from articles.services.publishing import STEPS, Stage, Step
+from articles.services.revisions import (
     deleted_versions,
     diff_versions,
     recover_article,
     restore_revision,
     versions_of,
 )
+
+from .conflicts import ArticleAdminForm
 
 Status = Article.Status
 TEMPLATES = "admin/articles/article/"
@@ -115,7 +115,7 @@ class WaitingForReviewFilter(admin.SimpleListFilter):
         return queryset.filter(**chosen) if chosen else queryset
 
 
-class ArticleWorkflowAdmin(VersionAdmin):
+class ArticleWorkflowMixin:
     """Role-aware permissions, transitions with confirmation, history, previews, recovery."""
 
     form = ArticleAdminForm
@@ -124,9 +124,6 @@ class ArticleWorkflowAdmin(VersionAdmin):
     actions = [bulk_action(STEPS[name]) for name in BULK_STEPS]
 
     # Who sees and changes what.
-
-    def get_queryset(self, request):
-        return policy.visible_articles(request.user, super().get_queryset(request))
 
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)
@@ -161,9 +158,6 @@ class ArticleWorkflowAdmin(VersionAdmin):
                 actions.pop(bulk_action(STEPS[name]).__name__, None)
         return actions
 
-    def get_list_filter(self, request):
-        return [WaitingForReviewFilter, *super().get_list_filter(request)]
-
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, unquote(object_id))
         context = dict(extra_context or {})
@@ -185,7 +179,8 @@ class ArticleWorkflowAdmin(VersionAdmin):
 
     # URLs.
 
-    def get_urls(self):
+    def workflow_urls(self) -> list:
+        """Return the step, correction, restore and preview URLs, for ArticleAdmin.get_urls()."""
         name = f"{self.opts.app_label}_{self.opts.model_name}"
         view = self.admin_site.admin_view
         workflow_urls = [
@@ -210,7 +205,7 @@ class ArticleWorkflowAdmin(VersionAdmin):
                 name=f"{name}_preview",
             ),
         ]
-        return workflow_urls + super().get_urls()
+        return workflow_urls
 
     def _article_or_404(self, request, object_id):
         article = self.get_object(request, unquote(object_id))
