@@ -1,6 +1,9 @@
 """The reader's search form: every parameter is validated before it reaches the service."""
 
+from datetime import date
+
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 
 from articles.models import Section, Tag
@@ -11,6 +14,16 @@ from .query import MAX_QUERY_LENGTH
 
 class DateInput(forms.DateInput):
     input_type = "date"
+
+
+# The archive's reach: dates outside it are refused with a message rather than turned into
+# times that overflow the database's (or Python's) calendar in a far time zone.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2999, 12, 31)
+DATE_RANGE = [
+    MinValueValidator(EARLIEST_DATE, message="Give a date from 1900 onwards."),
+    MaxValueValidator(LATEST_DATE, message="Give a date before the year 3000."),
+]
 
 
 class SearchForm(forms.Form):
@@ -25,8 +38,10 @@ class SearchForm(forms.Form):
         label="Topic", required=False, max_length=100, help_text="A topic or place, e.g. Hong Kong."
     )
     person = forms.CharField(label="Person", required=False, max_length=200)
-    date_from = forms.DateField(label="From", required=False, widget=DateInput)
-    date_to = forms.DateField(label="To", required=False, widget=DateInput)
+    date_from = forms.DateField(
+        label="From", required=False, widget=DateInput, validators=DATE_RANGE
+    )
+    date_to = forms.DateField(label="To", required=False, widget=DateInput, validators=DATE_RANGE)
     order = forms.ChoiceField(
         label="Sort by",
         required=False,

@@ -1,5 +1,7 @@
 """Page-number pagination, switching to cursor pagination for deep paging through `?cursor=`."""
 
+from django.core.exceptions import ValidationError
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 
 MAX_PAGE_SIZE = 100
@@ -15,6 +17,14 @@ class CursorPages(CursorPagination):
     page_size = 20
     page_size_query_param = "page-size"
     max_page_size = MAX_PAGE_SIZE
+
+    def paginate_queryset(self, queryset, request, view=None):
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except (ValidationError, ValueError, TypeError, OverflowError) as error:
+            # A cursor is opaque but not signed: one whose position the ordering field
+            # cannot hold (a forged "p=2024") is an invalid cursor, like a garbled one.
+            raise NotFound(self.invalid_cursor_message) from error
 
 
 class NumberedOrCursorPages(NumberedPages):

@@ -64,7 +64,7 @@ class IdOrSlugMixin:
     def get_object(self):
         value = self.kwargs[self.lookup_url_kwarg]
         condition = Q(slug=value)
-        if value.isdigit() and int(value) <= BIGINT_MAX:
+        if value.isascii() and value.isdigit() and int(value) <= BIGINT_MAX:
             condition |= Q(pk=int(value))
         matches = list(self.get_queryset().filter(condition)[:2])
         if not matches:
