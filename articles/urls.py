@@ -1,6 +1,8 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
+from core import converters  # noqa: F401  (registers the uslug converter)
+
 from . import feeds, views
 from .sitemaps import SITEMAPS
 
@@ -8,21 +10,23 @@ app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("section/<slug:slug>/", views.section_detail, name="section"),
-    path("topic/<slug:slug>/", views.tag_detail, name="tag"),
+    path("section/<uslug:slug>/", views.section_detail, name="section"),
+    path("topic/<uslug:slug>/", views.tag_detail, name="tag"),
     path("archive/<int:year>/<int:month>/", views.archive_month, name="archive"),
     path("feeds/latest/", feeds.LatestFeed(), name="feed-latest"),
     path("feeds/latest/atom/", feeds.atom(feeds.LatestFeed)(), name="feed-latest-atom"),
-    path("feeds/section/<slug:slug>/", feeds.SectionFeed(), name="feed-section"),
+    path("feeds/section/<uslug:slug>/", feeds.SectionFeed(), name="feed-section"),
     path(
-        "feeds/section/<slug:slug>/atom/",
+        "feeds/section/<uslug:slug>/atom/",
         feeds.atom(feeds.SectionFeed)(),
         name="feed-section-atom",
     ),
-    path("feeds/topic/<slug:slug>/", feeds.TagFeed(), name="feed-tag"),
-    path("feeds/topic/<slug:slug>/atom/", feeds.atom(feeds.TagFeed)(), name="feed-tag-atom"),
-    path("feeds/person/<slug:slug>/", feeds.PersonFeed(), name="feed-person"),
-    path("feeds/person/<slug:slug>/atom/", feeds.atom(feeds.PersonFeed)(), name="feed-person-atom"),
+    path("feeds/topic/<uslug:slug>/", feeds.TagFeed(), name="feed-tag"),
+    path("feeds/topic/<uslug:slug>/atom/", feeds.atom(feeds.TagFeed)(), name="feed-tag-atom"),
+    path("feeds/person/<uslug:slug>/", feeds.PersonFeed(), name="feed-person"),
+    path(
+        "feeds/person/<uslug:slug>/atom/", feeds.atom(feeds.PersonFeed)(), name="feed-person-atom"
+    ),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -37,5 +41,5 @@ urlpatterns = [
     ),
     path("news-sitemap.xml", views.news_sitemap, name="news-sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("<slug:section>/<int:pk>/<slug:slug>/", views.article_detail, name="detail"),
+    path("<uslug:section>/<int:pk>/<uslug:slug>/", views.article_detail, name="detail"),
 ]

@@ -39,7 +39,7 @@ class Person(models.Model):
         help_text="As written in the paper, e.g. “Priscilla Leung Mei-fun”: "
         "English given name, surname, Chinese given name.",
     )
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     short_name = models.CharField(
         max_length=100, blank=True, help_text="Used on later references, e.g. “Leung”."
     )
@@ -74,7 +74,8 @@ class Person(models.Model):
             models.CheckConstraint(
                 condition=models.Q(kind__in=PersonKind.values),
                 name="person_kind_valid",
-            )
+            ),
+            models.CheckConstraint(condition=~models.Q(slug=""), name="person_slug_not_empty"),
         ]
 
     def __str__(self):

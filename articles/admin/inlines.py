@@ -10,24 +10,37 @@ from articles.models import (
     RelatedHeadline,
     TaggedArticle,
 )
+from articles.services.writing import RELATION_LIMITS
 
 from .widgets import PreloadedAutocompleteInlineMixin
 
 
-class BylineInline(PreloadedAutocompleteInlineMixin, admin.TabularInline):
+class LimitedInlineMixin:
+    """Refuse more rows than the write path allows, as a form error rather than a failure."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, validate_max=True, **kwargs)
+
+
+class BylineInline(LimitedInlineMixin, PreloadedAutocompleteInlineMixin, admin.TabularInline):
+    max_num = RELATION_LIMITS["bylines"]
     model = Byline
     autocomplete_fields = ["person"]
     extra = 0
 
 
-class MentionInline(PreloadedAutocompleteInlineMixin, admin.TabularInline):
+class MentionInline(LimitedInlineMixin, PreloadedAutocompleteInlineMixin, admin.TabularInline):
+    max_num = RELATION_LIMITS["mentions"]
     model = Mention
     autocomplete_fields = ["person"]
     extra = 0
     verbose_name_plural = "people mentioned"
 
 
-class TaggedArticleInline(PreloadedAutocompleteInlineMixin, admin.TabularInline):
+class TaggedArticleInline(
+    LimitedInlineMixin, PreloadedAutocompleteInlineMixin, admin.TabularInline
+):
+    max_num = RELATION_LIMITS["tags"]
     model = TaggedArticle
     fk_name = "content_object"
     autocomplete_fields = ["tag"]
@@ -35,7 +48,8 @@ class TaggedArticleInline(PreloadedAutocompleteInlineMixin, admin.TabularInline)
     verbose_name_plural = "tags"
 
 
-class ArticleImageInline(PreloadedAutocompleteInlineMixin, admin.StackedInline):
+class ArticleImageInline(LimitedInlineMixin, PreloadedAutocompleteInlineMixin, admin.StackedInline):
+    max_num = RELATION_LIMITS["images"]
     model = ArticleImage
     extra = 0
     autocomplete_fields = ["image"]
@@ -51,7 +65,10 @@ class ArticleImageInline(PreloadedAutocompleteInlineMixin, admin.StackedInline):
         return image.needs_file
 
 
-class RelatedArticleInline(PreloadedAutocompleteInlineMixin, admin.TabularInline):
+class RelatedArticleInline(
+    LimitedInlineMixin, PreloadedAutocompleteInlineMixin, admin.TabularInline
+):
+    max_num = RELATION_LIMITS["related_articles"]
     model = RelatedArticle
     fk_name = "from_article"
     autocomplete_fields = ["to_article"]
@@ -59,7 +76,10 @@ class RelatedArticleInline(PreloadedAutocompleteInlineMixin, admin.TabularInline
     verbose_name_plural = "related articles (editor's picks, in order)"
 
 
-class RelatedHeadlineInline(PreloadedAutocompleteInlineMixin, admin.TabularInline):
+class RelatedHeadlineInline(
+    LimitedInlineMixin, PreloadedAutocompleteInlineMixin, admin.TabularInline
+):
+    max_num = RELATION_LIMITS["related_headlines"]
     model = RelatedHeadline
     fk_name = "article"
     autocomplete_fields = ["target"]

@@ -5,14 +5,15 @@ from datetime import datetime
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import slug_unicode_re
 from django.db import transaction
-from django.utils.text import slugify
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from articles.models import Article, ArticleImage, Byline, Correction, Mention, Section, Tag
+from articles.models.tags import tag_slug
 from articles.services import publishing
-from articles.services.writing import ArticleRelations, TagName, write_article
+from articles.services.writing import RELATION_LIMITS, ArticleRelations, TagName, write_article
 from core.site import absolute_url
+from core.text import slug_from
 from images.listing import rendition_dicts
 from people.api.serializers import PersonRefSerializer
 from people.models import Person
@@ -87,16 +88,17 @@ class TagSerializer(serializers.ModelSerializer):
         return absolute_url(tag.get_absolute_url())
 
     def validate_slug(self, value):
+        if not value:
+            raise serializers.ValidationError("A tag needs a slug: it is the tag's address.")
         others = Tag.objects.exclude(pk=getattr(self.instance, "pk", None))
-        if value and others.filter(slug=value).exists():
+        if others.filter(slug=value).exists():
             raise serializers.ValidationError("A tag with this slug already exists.")
         return value
 
     def validate(self, attrs):
         if attrs.get("slug") or getattr(self.instance, "slug", ""):
             return attrs
-        # The slug is the tag's address, so it must be ASCII like the URL pattern.
-        attrs["slug"] = slugify(attrs.get("name", ""))
+        attrs["slug"] = tag_slug(attrs.get("name", ""))
         if not attrs["slug"]:
             raise serializers.ValidationError(
                 {"slug": "Give a slug: the name has no letters or digits to make one from."}
@@ -253,6 +255,13 @@ class TagInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=100)
     kind = serializers.ChoiceField(choices=Tag.Kind.choices, default=Tag.Kind.TOPIC)
 
+    def validate_name(self, name):
+        if not tag_slug(name):
+            raise serializers.ValidationError(
+                "A tag name needs a letter or a digit (any script): it makes the tag's address."
+            )
+        return name
+
 
 class BylineInputSerializer(serializers.Serializer):
     person = SlugReference(slug_field="slug", queryset=Person.objects.all())
@@ -268,11 +277,15 @@ class MentionInputSerializer(serializers.Serializer):
 class ArticleWriteSerializer(serializers.ModelSerializer):
     """What an editor's client may send to create or change an article."""
 
-    slug = serializers.SlugField(max_length=200, required=False)
+    slug = serializers.SlugField(max_length=200, required=False, allow_unicode=True)
     section = SlugReference(slug_field="slug", queryset=Section.objects.all())
-    tags = TagInputSerializer(many=True, required=False)
-    bylines = BylineInputSerializer(many=True, required=False)
-    mentions = MentionInputSerializer(many=True, required=False)
+    tags = TagInputSerializer(many=True, required=False, max_length=RELATION_LIMITS["tags"])
+    bylines = BylineInputSerializer(
+        many=True, required=False, max_length=RELATION_LIMITS["bylines"]
+    )
+    mentions = MentionInputSerializer(
+        many=True, required=False, max_length=RELATION_LIMITS["mentions"]
+    )
 
     class Meta:
         model = Article
@@ -322,7 +335,7 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
         if errors:
             raise serializers.ValidationError(errors)
         if not current("slug"):
-            attrs["slug"] = slugify(current("headline") or "")[:200] or "article"
+            attrs["slug"] = slug_from(current("headline") or "", max_length=200) or "article"
         return attrs
 
     def _sets_time_without_publishing(self, attrs) -> bool:

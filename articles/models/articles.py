@@ -69,7 +69,9 @@ class Article(models.Model):
 
     headline = models.CharField(max_length=200)
     slug = models.SlugField(
-        max_length=200, help_text="The readable part of the URL; the article's id keeps it stable."
+        max_length=200,
+        allow_unicode=True,
+        help_text="The readable part of the URL; the article's id keeps it stable.",
     )
     kicker = models.CharField(
         max_length=60, blank=True, help_text="A short label above the headline."
@@ -148,6 +150,7 @@ class Article(models.Model):
                 condition=Q(status__in=ArticleStatus.values),
                 name="article_status_valid",
             ),
+            models.CheckConstraint(condition=~Q(slug=""), name="article_slug_not_empty"),
             models.CheckConstraint(
                 condition=~Q(status=ArticleStatus.PUBLISHED) | Q(published_at__isnull=False),
                 name="article_published_has_time",

@@ -25,7 +25,9 @@ class Section(models.Model):
     MAX_DEPTH = 3
 
     name = models.CharField(max_length=100)
-    slug = models.SlugField(max_length=100, unique=True, help_text="Used in the section's URL.")
+    slug = models.SlugField(
+        max_length=100, unique=True, allow_unicode=True, help_text="Used in the section's URL."
+    )
     parent = models.ForeignKey(
         "self",
         null=True,
@@ -46,7 +48,8 @@ class Section(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(parent=models.F("pk")), name="section_not_own_parent"
-            )
+            ),
+            models.CheckConstraint(condition=~models.Q(slug=""), name="section_slug_not_empty"),
         ]
 
     def __str__(self):

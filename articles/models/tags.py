@@ -4,7 +4,7 @@ from django.db import models
 from django.urls import reverse
 from taggit.models import TagBase, TaggedItemBase
 
-from core.text import split_lines
+from core.text import slug_from, split_lines
 
 
 # At module level: a model's Meta cannot see names inside the model's class body.
@@ -15,6 +15,15 @@ class TagKind(models.TextChoices):
     PLACE = "place", "Place"
     ORGANISATION = "organisation", "Organisation"
     SERIES = "series", "Series"
+
+
+# taggit's slug column holds 100 characters; room is left for its "_2" on a clash.
+TAG_SLUG_LENGTH = 90
+
+
+def tag_slug(name: str) -> str:
+    """Return the slug a tag named `name` gets, or "" when the name has no letter or digit."""
+    return slug_from(name, max_length=TAG_SLUG_LENGTH)
 
 
 class Tag(TagBase):
@@ -34,8 +43,15 @@ class Tag(TagBase):
             models.CheckConstraint(
                 condition=models.Q(kind__in=TagKind.values),
                 name="tag_kind_valid",
-            )
+            ),
+            models.CheckConstraint(condition=~models.Q(slug=""), name="tag_slug_not_empty"),
         ]
+
+    def slugify(self, tag, i=None):
+        # taggit's own slugify keeps Unicode too; this one also bounds the length and trims
+        # separators, as every slug of the newsroom is made (core.text.slug_from).
+        slug = tag_slug(tag) or "tag"
+        return slug if i is None else f"{slug}_{i}"
 
     def get_absolute_url(self):
         return reverse("articles:tag", kwargs={"slug": self.slug})

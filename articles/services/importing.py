@@ -7,7 +7,6 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.text import slugify
 
 from articles.importers.ninjs import parse_ninjs
 from articles.importers.people import candidate_names, find_people
@@ -15,6 +14,7 @@ from articles.importers.plaintext import parse_plaintext
 from articles.importers.result import Block, FoundPerson, ImportRejected, ParsedArticle
 from articles.importers.source import decode_source, fingerprint
 from articles.models import Article, ArticleImage, Byline, Mention, RelatedHeadline, Section, Tag
+from core.text import slug_from
 from people.models import Person
 
 from .import_lookups import Newsroom
@@ -262,7 +262,7 @@ def _fields(plan: ImportPlan, *, status: str, user) -> dict:
     return {
         "headline": parsed.headline,
         "kicker": parsed.kicker[:60],
-        "slug": slugify(parsed.headline)[:200] or "article",
+        "slug": slug_from(parsed.headline, max_length=200) or "article",
         "standfirst": parsed.standfirst[:600],
         "section": plan.section,
         "status": status,
@@ -353,7 +353,9 @@ def _create_people(found: list[FoundPerson], kind: str, newsroom: Newsroom) -> l
     """Create the people the import met for the first time, flagged for an editor to check."""
     if not found:
         return []
-    slugs = newsroom.free_slugs([slugify(person.name)[:190] or "person" for person in found])
+    slugs = newsroom.free_slugs(
+        [slug_from(person.name, max_length=190) or "person" for person in found]
+    )
     people = []
     for person, slug in zip(found, slugs, strict=True):
         people.append(

@@ -15,6 +15,7 @@ from functools import reduce
 from operator import or_
 
 import reversion
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections
 from django.db.models import Model, Prefetch, Q, prefetch_related_objects
 
@@ -28,6 +29,7 @@ from articles.models import (
     Tag,
     TaggedArticle,
 )
+from articles.models.tags import tag_slug
 from articles.prefetching import set_prefetched
 
 from .concurrency import claim_version
@@ -83,6 +85,17 @@ RELATIONS = {
     "related_articles": _Relation(RelatedArticle, "from_article", "related_links"),
     "related_headlines": _Relation(RelatedHeadline, "article", "related_headlines"),
 }
+# The most rows of each relation one article may carry: far above any real story, and low
+# enough that one write never holds the database for long (thousands of tags once held
+# SQLite's write lock for over a minute). Input doors read these to refuse more with a 400.
+RELATION_LIMITS = {
+    "bylines": 20,
+    "mentions": 200,
+    "tags": 50,
+    "images": 100,
+    "related_articles": 30,
+    "related_headlines": 30,
+}
 # Read back when the database cannot return the ids of rows inserted in bulk.
 READ_BACK = {
     "bylines": Prefetch("bylines", queryset=Byline.objects.select_related("person")),
@@ -116,6 +129,7 @@ def write_article(
     """
     article = article if article is not None else Article()
     creating = article.pk is None
+    check_relation_limits(relations or ArticleRelations())
     # Search queues each saved or deleted row's article and indexes it once, at commit.
     with recording(user, comment):
         before = article.status
@@ -127,7 +141,9 @@ def write_article(
             else:
                 expected = article.version if expected_version is None else expected_version
                 claim_version(article=article, expected=expected)
-            _replace_relations(article, relations or ArticleRelations(), creating=creating)
+            _replace_relations(
+                article, relations or ArticleRelations(), creating=creating, user=user
+            )
         _set_fields(article, {**fields, **(derived_fields(article) if derived_fields else {})})
         article.save()
         reversion.add_to_revision(article)
@@ -138,18 +154,33 @@ def write_article(
     return article
 
 
+def check_relation_limits(relations: ArticleRelations) -> None:
+    """Refuse relations longer than RELATION_LIMITS allows, before anything is written."""
+    for name, limit in RELATION_LIMITS.items():
+        rows = getattr(relations, name)
+        if rows is not None and len(rows) > limit:
+            raise ValidationError(
+                f"An article carries at most {limit} {name.replace('_', ' ')}; "
+                f"{len(rows)} were given.",
+                code="too_many",
+            )
+
+
 def _set_fields(article: Article, values: dict) -> None:
     for name, value in values.items():
         article._meta.get_field(name)  # an unknown name is a mistake: FieldDoesNotExist
         setattr(article, name, value)
 
 
-def _replace_relations(article: Article, relations: ArticleRelations, *, creating: bool) -> None:
+def _replace_relations(
+    article: Article, relations: ArticleRelations, *, creating: bool, user
+) -> None:
     """Replace each relation given with its rows, in bulk, and hand them to the article."""
     given = {f.name: getattr(relations, f.name) for f in dataclass_fields(relations)}
     given = {name: rows for name, rows in given.items() if rows is not None}
     if "tags" in given:
-        given["tags"] = [TaggedArticle(tag=tag) for tag in tags_for(given["tags"])]
+        tags = tags_for(given["tags"], user=user)
+        given["tags"] = [TaggedArticle(tag=tag) for tag in tags]
     for name, rows in given.items():
         _replace(article, RELATIONS[name], list(rows), creating=creating)
     if connections[article._state.db].features.can_return_rows_from_bulk_insert:
@@ -173,14 +204,22 @@ def _replace(article: Article, relation: _Relation, rows: list, *, creating: boo
     relation.model._default_manager.bulk_create(rows)
 
 
-def tags_for(wanted: Sequence[Tag | TagName]) -> list[Tag]:
+def tags_for(wanted: Sequence[Tag | TagName], *, user) -> list[Tag]:
     """Return the tags asked for, creating those named that do not exist yet.
 
-    The one place where a tag is made by naming it (the API's article input does so); the
-    admin offers only existing tags, and contributors cannot add tags there.
+    The one place where a tag is made by naming it (the API's article input does so). Only
+    a role that may add tags creates them; a contributor picks existing ones.
     """
     named = [tag for tag in wanted if isinstance(tag, TagName)]
     found = _existing_tags([tag.name.strip() for tag in named]) if named else []
+    missing = [tag.name.strip() for tag in named if _match(tag, found) is None]
+    # A script or command (no user) is trusted as the command line is.
+    if missing and user is not None and not user.has_perm("articles.add_tag"):
+        raise PermissionDenied(
+            "Only an editor can create tags; pick existing ones instead of "
+            + ", ".join(f"“{name}”" for name in missing)
+            + "."
+        )
     return [tag if isinstance(tag, Tag) else _tag_named(tag, found) for tag in wanted]
 
 
@@ -188,10 +227,19 @@ def _existing_tags(names: list[str]) -> list[Tag]:
     return list(Tag.objects.filter(reduce(or_, (Q(name__iexact=name) for name in names))))
 
 
+def _match(wanted: TagName, found: list[Tag]) -> Tag | None:
+    name = wanted.name.strip().lower()
+    return next((tag for tag in found if tag.name.lower() == name), None)
+
+
 def _tag_named(wanted: TagName, found: list[Tag]) -> Tag:
+    existing = _match(wanted, found)
+    if existing is not None:
+        return existing
     name = wanted.name.strip()
-    existing = next((tag for tag in found if tag.name.lower() == name.lower()), None)
-    return existing or Tag.objects.create(name=name, kind=wanted.kind)
+    if not tag_slug(name):
+        raise ValidationError(f"The tag name “{name}” has no letter or digit.", code="no_slug")
+    return Tag.objects.create(name=name, kind=wanted.kind)
 
 
 def move_taggings(*, duplicate: Tag, target: Tag) -> int:
