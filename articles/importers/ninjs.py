@@ -21,6 +21,8 @@ def parse_ninjs(text: str) -> ParsedArticle:
     except json.JSONDecodeError as error:
         message = f"The input is not valid JSON ({error.msg}, line {error.lineno})."
         raise ImportRejected(message) from error
+    except RecursionError as error:
+        raise ImportRejected("The JSON is nested too deeply to be a ninjs document.") from error
     if not isinstance(document, dict):
         raise ImportRejected("A ninjs document must be a JSON object.")
     headline = _headline(document)

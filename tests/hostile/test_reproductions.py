@@ -1,6 +1,7 @@
 """The failures an outside attack found, each reproduced: every one is now a clear 4xx."""
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from articles.models import Article, Section, Tag
@@ -131,3 +132,66 @@ def test_api_date_filters_at_the_calendar_edges_answer(api, dates):
 def test_a_lookup_that_looks_numeric_to_python_but_is_no_id_is_a_404(editor_api, lookup):
     response = editor_api.patch(f"/api/v1/sections/{lookup}/", {"name": "x"}, format="json")
     assert response.status_code == 404
+
+
+DEEP_JSON = "[" * 100_000 + "]" * 100_000
+
+
+def test_deeply_nested_json_is_a_400_from_the_api(editor_api):
+    response = editor_api.post("/api/v1/articles/", DEEP_JSON, content_type="application/json")
+    assert response.status_code == 400
+    assert "nested too deeply" in response.json()["detail"]
+
+
+def test_deeply_nested_json_is_refused_by_the_ninjs_import_in_the_admin_and_the_command(
+    editor_client, tmp_path, capsys
+):
+    url = reverse("admin:articles_article_import")
+    response = editor_client.post(url, {"text": DEEP_JSON, "format": "ninjs"})
+    assert response.status_code == 200
+    assert "nested too deeply" in response.text
+
+    source = tmp_path / "deep.json"
+    source.write_text(DEEP_JSON)
+    with pytest.raises(CommandError, match="could not be imported"):
+        call_command("import_article", str(source), "--format", "ninjs")
+    assert "nested too deeply" in capsys.readouterr().err
+    assert not Article.objects.exists()
+
+
+def test_an_oversized_api_body_is_a_json_413(editor_api, settings):
+    body = '{"headline": "Harbour", "body": "' + "a" * settings.DATA_UPLOAD_MAX_MEMORY_SIZE + '"}'
+    response = editor_api.post("/api/v1/articles/", body, content_type="application/json")
+    assert response.status_code == 413
+    assert "MB the API accepts" in response.json()["detail"]
+    assert not Article.objects.exists()
+
+
+def test_an_oversized_form_gets_a_page_that_says_so(editor_client, settings):
+    text = "a" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
+    response = editor_client.post(reverse("admin:articles_article_import"), {"text": text})
+    assert response.status_code == 413
+    assert "too much to send at once" in response.text
+    assert not Article.objects.exists()
+
+
+NUL_DOORS = [
+    (
+        "/admin/autocomplete/",
+        {"app_label": "articles", "model_name": "articleimage", "field_name": "image"},
+        "term",
+    ),
+    ("/admin/articles/article/", {}, "q"),
+    ("/admin/people/person/", {}, "q"),
+    ("/admin/articles/article/", {}, "section__id__exact"),
+    ("/search/", {}, "q"),
+    ("/api/v1/articles/", {}, "q"),
+    ("/api/v1/people/", {}, "name"),
+]
+
+
+@pytest.mark.parametrize(("path", "params", "key"), NUL_DOORS)
+def test_a_nul_character_in_a_query_is_a_400_on_every_door(editor_client, path, params, key):
+    response = editor_client.get(path, {**params, key: "ferry\x00"})
+    assert response.status_code == 400
+    assert "NUL" in response.text
