@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from .validation import library_upload_to, measure, validate_image_file
+from .validation import library_upload_to, measure, validate_image_file, without_metadata
 
 UNIT_INTERVAL = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 
@@ -79,7 +79,12 @@ class Image(models.Model):
         return self.caption[:60] or self.alt_text[:60] or f"Image {self.pk}"
 
     def save(self, *args, **kwargs):
+        # No width yet means a new file: store it upright and without EXIF (GPS, camera),
+        # since the original is served as stored.
         if self.file and not (self.width and self.height):
+            cleaned = without_metadata(self.file)
+            if cleaned is not None:
+                self.file = cleaned
             self.width, self.height = measure(self.file)
         super().save(*args, **kwargs)
 

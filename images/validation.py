@@ -2,16 +2,24 @@
 
 import uuid
 import warnings
+from io import BytesIO
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image as PILImage
-from PIL import UnidentifiedImageError
+from PIL import ImageOps, UnidentifiedImageError
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+# Pictures of one bit or one byte a pixel compress to almost nothing, so a tiny file can
+# declare tens of megapixels that decode to hundreds of megabytes once made RGB for the
+# renditions. No photograph is stored that way: such files get a lower limit, read from
+# the header before anything is decoded.
+LOW_DEPTH_MODES = {"1", "L", "LA", "P", "PA", "I;16"}
+MAX_LOW_DEPTH_PIXELS = 12_000_000
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 
 
@@ -23,23 +31,30 @@ def validate_image_file(upload) -> None:
             code="too_large",
             params={"size": upload.size / 1024 / 1024},
         )
-    _format, width, height = inspect_image(upload)
+    _format, mode, width, height = inspect_image(upload)
     if width * height > MAX_PIXELS:
         raise ValidationError(
             "The image is %(w)d × %(h)d pixels (%(mp).1f megapixels); the limit is 40.",
             code="too_many_pixels",
             params={"w": width, "h": height, "mp": width * height / 1_000_000},
         )
+    if mode in LOW_DEPTH_MODES and width * height > MAX_LOW_DEPTH_PIXELS:
+        raise ValidationError(
+            "The image is a %(mp).1f-megapixel drawing of few colours; such images may have "
+            "at most 12 megapixels. Save it as a smaller picture, or as a JPEG photograph.",
+            code="too_many_pixels_for_mode",
+            params={"mp": width * height / 1_000_000},
+        )
     decode_fully(upload)
 
 
-def inspect_image(upload) -> tuple[str, int, int]:
-    """Return the decoded format and size of `upload`, refusing what is not an allowed image."""
+def inspect_image(upload) -> tuple[str, str, int, int]:
+    """Return the format, mode and size `upload` declares, refusing what is not an allowed image."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", PILImage.DecompressionBombWarning)
             with PILImage.open(rewound(upload)) as image:
-                image_format, (width, height) = image.format, image.size
+                image_format, mode, (width, height) = image.format, image.mode, image.size
                 image.verify()
     except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning) as error:
         raise ValidationError(
@@ -57,7 +72,7 @@ def inspect_image(upload) -> tuple[str, int, int]:
             code="format",
             params={"format": image_format},
         )
-    return image_format, width, height
+    return image_format, mode, width, height
 
 
 def decode_fully(upload) -> None:
@@ -103,8 +118,34 @@ def library_upload_to(instance, filename: str) -> str:
 
 
 def measure(upload) -> tuple[int, int]:
-    """Return the width and height of an already validated image."""
+    """Return the width and height of an already validated image, as it is shown (upright)."""
     with PILImage.open(rewound(upload)) as image:
-        size = image.size
+        width, height = image.size
+        # EXIF orientations 5 to 8 turn the picture a quarter: its stored width is its height.
+        turned = image.getexif().get(ORIENTATION_TAG, 1) in (5, 6, 7, 8)
     rewound(upload)
-    return size
+    return (height, width) if turned else (width, height)
+
+
+ORIENTATION_TAG = 0x0112
+# How an upright original is written back without its metadata, per format.
+CLEAN_SAVE = {"JPEG": {"quality": 95}, "PNG": {"optimize": True}, "WEBP": {"quality": 95}}
+
+
+def without_metadata(upload) -> ContentFile | None:
+    """Return the picture of `upload` upright and stripped of EXIF (GPS, camera), or None.
+
+    The original is served as it is stored, so location and camera details must not be in
+    it. GIFs carry no EXIF and keep their frames, so they are left as they are.
+    """
+    with PILImage.open(rewound(upload)) as image:
+        image_format = image.format
+        if image_format not in CLEAN_SAVE:
+            return None
+        upright = ImageOps.exif_transpose(image)
+        # Saved without `exif`: Pillow writes metadata only when it is handed over.
+        icc = image.info.get("icc_profile")
+        buffer = BytesIO()
+        upright.save(buffer, format=image_format, icc_profile=icc, **CLEAN_SAVE[image_format])
+    rewound(upload)
+    return ContentFile(buffer.getvalue(), name=PurePath(upload.name or "image").name)
