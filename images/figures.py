@@ -50,11 +50,12 @@ def responsive_body(body: str, *, sizes: str, images: dict | None = None) -> Saf
 
     `images` is `rendered_images()` of the figures when the caller has loaded it already.
     """
+    body = without_waiting_figures(body or "")
     ids = figure_image_ids(body)
     if images is None:
         images = rendered_images(ids) if ids else {}
     if not images:
-        return mark_safe(body or "")
+        return mark_safe(body)
 
     def rewrite(match: re.Match) -> str:
         found = IMAGE_ID.search(match.group(0))
@@ -62,6 +63,15 @@ def responsive_body(body: str, *, sizes: str, images: dict | None = None) -> Saf
         return render_figure(match.group(0), *entry, sizes) if entry else match.group(0)
 
     return mark_safe(FIGURE.sub(rewrite, body))
+
+
+def without_waiting_figures(body: str) -> str:
+    """Return `body` without the figures still waiting for a picture (a caption alone).
+
+    An imported story keeps its figures' captions and credits until an editor adds the
+    pictures; readers see a figure only once it has one.
+    """
+    return FIGURE.sub(lambda match: match.group(0) if IMG.search(match.group(0)) else "", body)
 
 
 def render_figure(figure: str, image, renditions: list, sizes: str) -> str:

@@ -57,3 +57,17 @@ def test_the_page_runs_the_same_queries_whatever_the_number_of_figures(
         html = client.get(article.get_absolute_url()).content.decode()
     assert html.count("<picture>") == figures + 1
     print(f"article page with {figures} figure(s): {len(queries.captured_queries)} queries")
+
+
+def test_a_figure_still_waiting_for_its_picture_is_not_shown_to_readers(client):
+    body = (
+        "<p>The pier reopens.</p>"
+        '<figure class="needs-image"><figcaption>Awaiting the pier photo '
+        '<span class="credit">Photo: Staff</span></figcaption></figure>'
+        "<p>Ferries call again.</p>"
+    )
+    article = ArticleFactory(body=body)
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert "Ferries call again." in response.text
+    assert "Awaiting the pier photo" not in response.text
