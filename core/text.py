@@ -1,6 +1,32 @@
 """Plain-text helpers shared by the models of several apps."""
 
+import re
+from html import unescape
+
+TAG = re.compile(r"<[^>]*>")
+PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL)
+# A sentence ends at ".", "!" or "?" (and any closing quote) followed by a space or the end.
+SENTENCE = re.compile(r"(.+?[.!?][\"'’”)]*)(?=\s|$)", re.DOTALL)
+
 
 def split_lines(text: str) -> list[str]:
     """Return the non-empty, stripped lines of a text field."""
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def plain_text(html: str) -> str:
+    """Return the readable text of an HTML fragment, tags dropped and spaces collapsed."""
+    # Tags become spaces, so "<h2>Piers</h2><p>Two" does not read "PiersTwo".
+    return " ".join(unescape(TAG.sub(" ", html or "")).split())
+
+
+def lead_text(html: str) -> str:
+    """Return the plain text of the first paragraph with words, or of the whole fragment."""
+    paragraphs = (plain_text(paragraph) for paragraph in PARAGRAPH.findall(html or ""))
+    return next((text for text in paragraphs if text), None) or plain_text(html)
+
+
+def first_sentence(text: str) -> str:
+    """Return the first sentence of a plain text, or all of it when it has no full stop."""
+    match = SENTENCE.match(text.strip())
+    return match.group(1) if match else text.strip()

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from articles.models import Byline, Correction
 from articles.services.revisions import save_with_revision, versions_of
-from images.renditions import ensure_renditions
+from images.renditions import ensure_renditions, ensure_share_crops
 from people.models import Person
 from tests.factories import (
     ArticleFactory,
@@ -25,9 +25,10 @@ from tests.factories import (
 
 
 def pictured(**fields):
-    """Return a library image with its plain renditions made."""
+    """Return a library image with its renditions and shared crops made, as an upload has."""
     image = ImageFactory(**fields)
     ensure_renditions(image)
+    ensure_share_crops(image)
     return image
 
 
