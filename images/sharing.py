@@ -1,12 +1,23 @@
 """The picture of an article's image that feeds, link previews and search engines take."""
 
 import mimetypes
+from typing import NamedTuple
+
+from django.db.models.fields.files import FieldFile
 
 from .renditions import SHARE_RATIOS, SHARE_WIDTH
 
 
-def share_file(use):
-    """Return the file to share for an ArticleImage: a plain JPEG near 1280 wide, or None.
+class SharedPicture(NamedTuple):
+    """A stored picture to share, with its size in pixels when known (else 0)."""
+
+    file: FieldFile
+    width: int
+    height: int
+
+
+def share_picture(use) -> SharedPicture | None:
+    """Return the picture to share for an ArticleImage: a plain JPEG near 1280 wide, or None.
 
     Without renditions it falls back to the library file, then to the use's own upload.
     """
@@ -15,8 +26,15 @@ def share_file(use):
     if use.image_id:
         jpegs = [r for r in use.image.renditions.all() if r.format == "jpeg" and "-" not in r.spec]
         best = min(jpegs, key=lambda r: abs(r.width - SHARE_WIDTH), default=None)
-        return best.file if best else use.image.file
-    return use.file or None
+        chosen = best or use.image
+        return SharedPicture(chosen.file, chosen.width, chosen.height)
+    return SharedPicture(use.file, 0, 0) if use.file else None
+
+
+def share_file(use) -> FieldFile | None:
+    """Return the file of the picture to share for an ArticleImage, or None."""
+    picture = share_picture(use)
+    return picture.file if picture else None
 
 
 def media_type(file) -> str:

@@ -7,13 +7,11 @@ from django.utils import timezone
 
 from articles.models import Byline, Correction
 from articles.services.revisions import save_with_revision, versions_of
-from images.renditions import ensure_renditions, ensure_share_crops
 from people.models import Person
 from tests.factories import (
     ArticleFactory,
     ArticleImageFactory,
     BylineFactory,
-    ImageFactory,
     MentionFactory,
     PersonFactory,
     RelatedArticleFactory,
@@ -23,13 +21,7 @@ from tests.factories import (
     TaggedArticleFactory,
 )
 
-
-def pictured(**fields):
-    """Return a library image with its renditions and shared crops made, as an upload has."""
-    image = ImageFactory(**fields)
-    ensure_renditions(image)
-    ensure_share_crops(image)
-    return image
+from .library import pictured
 
 
 def body_with_figure(image) -> str:
