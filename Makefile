@@ -30,8 +30,8 @@ run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
-	@# axe-core for the browser tests comes from npm (package-lock.json); skipped without npm.
-	@if command -v npm >/dev/null && [ ! -d node_modules/axe-core ]; then npm ci --no-audit --no-fund; fi
+	@# axe-core (browser tests) and vnu-jar (HTML check) come from npm (package-lock.json).
+	@if command -v npm >/dev/null && { [ ! -d node_modules/axe-core ] || [ ! -d node_modules/vnu-jar ]; }; then npm ci --no-audit --no-fund; fi
 	$(BIN)/pytest
 
 lint: install

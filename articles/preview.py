@@ -15,6 +15,7 @@ from reversion.models import Version
 from articles.models import Article
 from articles.prefetching import set_prefetched
 from articles.selectors import load_pictures, tags_by_kind
+from articles.seo import describe
 from articles.services.revisions import article_versions
 
 SALT = "articles.preview"
@@ -119,7 +120,7 @@ def render_preview(request, version: Version) -> HttpResponse:
         "article": article,
         "body_html": load_pictures(article),
         "tag_groups": tags_by_kind(article),
-        "meta": {"title": article.seo_title or article.headline, "description": ""},
+        "meta": {"title": article.seo_title or article.headline, "description": describe(article)},
         "preview": version,
     }
     response = render(request, "articles/article_preview.html", context)

@@ -1,21 +1,26 @@
 """What search engines and link previews read about an article: metadata and JSON-LD."""
 
 from django.conf import settings
+from django.templatetags.static import static
 from django.utils.text import Truncator
 
 from core.site import absolute_url
+from images.sharing import share_crops
 from images.templatetags.pictures import lead_image_url as library_lead_image_url
 
 from .models import Article, Byline
 
 DESCRIPTION_LENGTH = 160
+# The publisher's logo for structured data: Google asks for at least 112 × 112 pixels.
+LOGO = ("icons/icon-512.png", 512, 512)
 
 
 def article_metadata(article: Article) -> dict:
     """Return the canonical URL, description, image and JSON-LD of a prefetched article."""
     canonical = absolute_url(article.get_absolute_url())
-    description = article.seo_description or Truncator(article.standfirst).chars(DESCRIPTION_LENGTH)
-    image_url = lead_image_url(lead_image(article))
+    description = describe(article)
+    lead = lead_image(article)
+    image_url = lead_image_url(lead)
     return {
         "title": article.seo_title or article.headline,
         "canonical": canonical,
@@ -23,10 +28,16 @@ def article_metadata(article: Article) -> dict:
         "image_url": image_url,
         "modified": modified_at(article),
         "structured_data": [
-            news_article(article, canonical, description, image_url),
+            news_article(article, canonical, description, images_to_share(lead, image_url)),
             breadcrumb_list(article),
         ],
     }
+
+
+def describe(article: Article) -> str:
+    """Return the article's description: the editor's, else its summary, never empty."""
+    text = article.seo_description or article.summary or article.headline
+    return Truncator(text).chars(DESCRIPTION_LENGTH)
 
 
 def lead_image(article: Article):
@@ -40,14 +51,27 @@ def lead_image_url(image) -> str:
     return absolute_url(url) if url else ""
 
 
+def images_to_share(lead, image_url: str) -> list:
+    """Return the lead picture's 16:9, 4:3 and 1:1 crops for JSON-LD, or its one URL."""
+    crops = [
+        {
+            "@type": "ImageObject",
+            "url": absolute_url(crop.file.url),
+            "width": crop.width,
+            "height": crop.height,
+        }
+        for crop in share_crops(lead)
+    ]
+    return crops or ([image_url] if image_url else [])
+
+
 def modified_at(article: Article):
     """Return when the article last changed in public: never before it was published."""
     return max(article.published_at, article.updated_at)
 
 
-def news_article(article: Article, canonical: str, description: str, image_url: str) -> dict:
+def news_article(article: Article, canonical: str, description: str, images: list) -> dict:
     """Return the schema.org NewsArticle describing `article`."""
-    authors = [b.person for b in article.bylines.all() if b.role == Byline.Role.AUTHOR]
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -60,18 +84,11 @@ def news_article(article: Article, canonical: str, description: str, image_url: 
         "inLanguage": article.language,
         "articleSection": article.section.name,
         "keywords": [item.tag.name for item in article.tagged_items.all()],
-        "author": [
-            {"@type": "Person", "name": p.full_name, "url": absolute_url(p.get_absolute_url())}
-            for p in authors
-        ],
-        "publisher": {
-            "@type": "Organization",
-            "name": settings.SITE_NAME,
-            "url": absolute_url("/"),
-        },
+        "author": authors(article),
+        "publisher": publisher(),
     }
-    if image_url:
-        data["image"] = [image_url]
+    if images:
+        data["image"] = images
     corrections = article.corrections.all()
     if corrections:
         data["correction"] = [
@@ -83,6 +100,28 @@ def news_article(article: Article, canonical: str, description: str, image_url: 
             for fix in corrections
         ]
     return data
+
+
+def authors(article: Article) -> list[dict]:
+    """Return the article's authors as schema.org people; the publication when none is named."""
+    people = [b.person for b in article.bylines.all() if b.role == Byline.Role.AUTHOR]
+    return [
+        {"@type": "Person", "name": p.full_name, "url": absolute_url(p.get_absolute_url())}
+        for p in people
+    ] or [organisation()]
+
+
+def organisation() -> dict:
+    """Return the publication as a schema.org Organization."""
+    return {"@type": "Organization", "name": settings.SITE_NAME, "url": absolute_url("/")}
+
+
+def publisher() -> dict:
+    """Return the publication with its logo, as a NewsArticle's publisher."""
+    path, width, height = LOGO
+    url = absolute_url(static(path))
+    logo = {"@type": "ImageObject", "url": url, "width": width, "height": height}
+    return organisation() | {"logo": logo}
 
 
 def breadcrumb_list(article: Article) -> dict:

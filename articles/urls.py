@@ -41,5 +41,7 @@ urlpatterns = [
     ),
     path("news-sitemap.xml", views.news_sitemap, name="news-sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("site.webmanifest", views.web_manifest, name="web-manifest"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("<uslug:section>/<int:pk>/<uslug:slug>/", views.article_detail, name="detail"),
 ]

@@ -2,10 +2,12 @@
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -19,6 +21,9 @@ from .models import Article, Section, Tag
 # SQLite, no write lock taken by a reader (see @transaction.non_atomic_requests below).
 PAGE_SIZE = 20
 NEWS_SITEMAP_DAYS = 2
+# The icons a browser may install the site with: (static path, pixels), all PNG squares.
+APP_ICONS = [("icons/icon-192.png", 192), ("icons/icon-512.png", 512)]
+BRAND_COLOUR = "#0b4f8a"  # --accent in static/css/site.css
 
 
 def paginate(request, queryset, param: str = "page") -> Page:
@@ -134,3 +139,27 @@ def robots_txt(request):
         f"Sitemap: {base}{reverse('articles:news-sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def web_manifest(request):
+    """Describe the site to browsers that add it to a home screen: name, colours and icons."""
+    manifest = {
+        "name": settings.SITE_NAME,
+        "short_name": settings.SITE_NAME,
+        "start_url": "/",
+        "display": "minimal-ui",
+        "background_color": "#ffffff",
+        "theme_color": BRAND_COLOUR,
+        "icons": [
+            {"src": static(path), "sizes": f"{size}x{size}", "type": "image/png"}
+            for path, size in APP_ICONS
+        ],
+    }
+    return JsonResponse(manifest, content_type="application/manifest+json")
+
+
+@require_safe
+def favicon(request):
+    """Send the browsers and feed readers that ask for /favicon.ico to the site's icon."""
+    return redirect(static("icons/favicon-32.png"), permanent=True)

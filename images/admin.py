@@ -8,7 +8,7 @@ from django.urls import path
 from django.utils.html import format_html
 
 from .models import Image
-from .renditions import discard_renditions, ensure_renditions
+from .renditions import discard_renditions, ensure_renditions, ensure_share_crops
 
 PICKER_PAGE_SIZE = 60
 
@@ -77,6 +77,7 @@ class ImageAdmin(admin.ModelAdmin):
         if change and {"file", "focal_x", "focal_y"} & set(form.changed_data):
             discard_renditions(obj)
         ensure_renditions(obj)
+        ensure_share_crops(obj)
 
     def get_urls(self):
         picker = self.admin_site.admin_view(self.picker_view)

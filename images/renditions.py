@@ -16,6 +16,10 @@ FORMATS = {
     Rendition.Format.JPEG: {"format": "JPEG", "quality": 80, "optimize": True, "progressive": True},
 }
 Ratio = tuple[int, int] | None
+# Search engines ask for a lead picture in these three shapes (Google's Article structured
+# data: "16x9, 4x3, and 1x1"); one JPEG of each, at most this wide, is enough to share.
+SHARE_RATIOS = ((16, 9), (4, 3), (1, 1))
+SHARE_WIDTH = 1280
 
 
 def spec_name(width: int, ratio: Ratio = None) -> str:
@@ -37,13 +41,19 @@ def usable_width(image: Image, ratio: Ratio) -> int:
     return right - left
 
 
-def ensure_renditions(image: Image, ratio: Ratio = None) -> list[Rendition]:
-    """Create the renditions `image` still lacks and return all of them, smallest first."""
+def ensure_renditions(
+    image: Image, ratio: Ratio = None, *, widths: list[int] | None = None, formats=tuple(FORMATS)
+) -> list[Rendition]:
+    """Create the renditions `image` still lacks and return all of them, smallest first.
+
+    `widths` and `formats` narrow the set; by default every width in both formats.
+    """
+    widths = widths or target_widths(usable_width(image, ratio))
     existing = {(r.format, r.spec): r for r in image.renditions.all()}
     wanted = [
         (fmt, width)
-        for width in target_widths(usable_width(image, ratio))
-        for fmt in FORMATS
+        for width in widths
+        for fmt in formats
         if (fmt, spec_name(width, ratio)) not in existing
     ]
     if wanted:
@@ -52,9 +62,28 @@ def ensure_renditions(image: Image, ratio: Ratio = None) -> list[Rendition]:
             for fmt, width in wanted:
                 rendition = store(image, prepared, fmt, width, ratio)
                 existing[(rendition.format, rendition.spec)] = rendition
-    names = {spec_name(width, ratio) for width in target_widths(usable_width(image, ratio))}
-    chosen = [r for (_, spec), r in existing.items() if spec in names]
+        # A prefetched list no longer tells the truth; the next call reads the table again.
+        getattr(image, "_prefetched_objects_cache", {}).pop("renditions", None)
+    wanted_keys = {(fmt, spec_name(width, ratio)) for width in widths for fmt in formats}
+    chosen = [r for key, r in existing.items() if key in wanted_keys]
     return sorted(chosen, key=lambda r: (r.width, r.format))
+
+
+def ensure_share_crops(image: Image) -> list[Rendition]:
+    """Create the JPEG crops for sharing (16:9, 4:3, 1:1) that `image` lacks; return all three."""
+    jpeg = [Rendition.Format.JPEG]
+    return [
+        rendition
+        for ratio in SHARE_RATIOS
+        for rendition in ensure_renditions(
+            image, ratio, widths=[share_width(image, ratio)], formats=jpeg
+        )
+    ]
+
+
+def share_width(image: Image, ratio: Ratio) -> int:
+    """Return the width of the shared crop: the widest rendition width up to SHARE_WIDTH."""
+    return max(w for w in target_widths(usable_width(image, ratio)) if w <= SHARE_WIDTH)
 
 
 def prepare(source: PILImage.Image, focal: tuple[float, float], ratio: Ratio) -> PILImage.Image:

@@ -11,7 +11,7 @@ from PIL import ImageDraw
 
 from articles.models import ArticleImage
 from images.models import Image
-from images.renditions import ensure_renditions
+from images.renditions import ensure_renditions, ensure_share_crops
 
 # The drawing's own coordinates; the picture is then scaled to settings.DEMO_PICTURE_SIZE.
 SIZE = (1600, 900)
@@ -45,6 +45,7 @@ def library_image_for(use: ArticleImage) -> tuple[Image, bool]:
     image.file.save(f"{use.article.slug[:30]}.jpg", ContentFile(illustration(seed)), save=False)
     image.save()
     ensure_renditions(image)
+    ensure_share_crops(image)
     return image, True
 
 

@@ -26,11 +26,13 @@ from .inlines import (
     TaggedArticleInline,
 )
 from .relations import relations_from_formsets
+from .widgets import LabelledAutocompleteMixin
 from .workflow import ArticleWorkflowMixin, WaitingForReviewFilter
 
 
 @admin.register(Article)
 class ArticleAdmin(
+    LabelledAutocompleteMixin,
     SearchServiceAdminMixin,
     ImportArticleMixin,
     ArticleDeskMixin,

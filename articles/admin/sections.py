@@ -5,9 +5,11 @@ from django.db.models import Count
 
 from articles.models import Section
 
+from .widgets import LabelledAutocompleteMixin
+
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(LabelledAutocompleteMixin, admin.ModelAdmin):
     list_display = ["__str__", "slug", "position", "article_count"]
     list_select_related = ["parent__parent"]
     search_fields = ["name", "slug"]

@@ -144,12 +144,6 @@ class ArticleWorkflowMixin:
             fields.append("embargo_until")
         return fields
 
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = [(name, dict(opts)) for name, opts in super().get_fieldsets(request, obj)]
-        first = fieldsets[0][1]
-        first["fields"] = [*first["fields"], "expected_version"]
-        return fieldsets
-
     def get_actions(self, request):
         # A list action is offered to those whose role may take its step at all.
         actions = super().get_actions(request)

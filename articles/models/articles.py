@@ -8,6 +8,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from articles.sanitize import sanitize_html
+from core.text import first_sentence, lead_text
 
 from .tags import TaggedArticle
 
@@ -174,6 +175,11 @@ class Article(models.Model):
             "articles:detail",
             kwargs={"section": self.section.slug, "pk": self.pk, "slug": self.slug},
         )
+
+    @property
+    def summary(self) -> str:
+        """Return the standfirst, or the first sentence of the body when there is none."""
+        return self.standfirst.strip() or first_sentence(lead_text(self.body))
 
     @property
     def is_public(self) -> bool:

@@ -6,6 +6,7 @@ from core.site import absolute_url
 
 from ..figures import responsive_body
 from ..markup import picture_html
+from ..sharing import share_file
 
 register = template.Library()
 
@@ -26,13 +27,8 @@ def og_image_url(article) -> str:
 
 def lead_image_url(lead) -> str:
     """Return the best URL for sharing a lead image: a 1280-wide JPEG when one exists."""
-    if lead is None:
-        return ""
-    if lead.image_id:
-        jpegs = [r for r in lead.image.renditions.all() if r.format == "jpeg" and "-" not in r.spec]
-        best = min(jpegs, key=lambda r: abs(r.width - 1280), default=None)
-        return best.file.url if best else lead.image.file.url
-    return lead.file.url if lead.file else ""
+    file = share_file(lead)
+    return file.url if file else ""
 
 
 @register.filter

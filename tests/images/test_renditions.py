@@ -4,7 +4,7 @@ import pytest
 from PIL import Image as PILImage
 
 from images.models import Rendition
-from images.renditions import crop_box, ensure_renditions
+from images.renditions import crop_box, ensure_renditions, ensure_share_crops
 from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,8 +50,9 @@ def test_the_backfill_command_makes_only_what_is_missing(capsys):
 
     image = ImageFactory(file__width=700, file__height=400)
     call_command("make_renditions")
-    assert "Made 4 rendition(s)." in capsys.readouterr().out
-    assert image.renditions.count() == 4
+    # 320 and 640 wide in both formats, and one JPEG crop each of 16:9, 4:3 and 1:1.
+    assert "Made 7 rendition(s)." in capsys.readouterr().out
+    assert image.renditions.count() == 7
     call_command("make_renditions")
     assert "Made 0 rendition(s)." in capsys.readouterr().out
 
@@ -69,3 +70,14 @@ def test_ratio_crops_are_made_on_demand_by_the_command_and_used_by_the_picture_t
         Context({"image": image})
     )
     assert 'width="320" height="320"' in html and "-320w-1x1.webp 320w" in html
+
+
+def test_the_shared_crops_are_one_jpeg_per_shape_as_wide_as_the_source_allows():
+    image = ImageFactory()  # 1400 × 800
+    made = ensure_share_crops(image)
+    assert [(r.spec, r.format, r.width, r.height) for r in made] == [
+        ("1280w-16x9", "jpeg", 1280, 720),
+        ("960w-4x3", "jpeg", 960, 720),
+        ("640w-1x1", "jpeg", 640, 640),
+    ]
+    assert ensure_share_crops(image) == made  # made once

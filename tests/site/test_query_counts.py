@@ -32,7 +32,7 @@ LIMITS = {
     "topic": 5,
     "person": 9,
     "archive": 4,
-    "feed": 5,
+    "feed": 6,  # the items' lead pictures: one query, and one more for library renditions
     "sitemap": 4,
     "news_sitemap": 3,
 }

@@ -5,7 +5,7 @@ import argparse
 from django.core.management.base import BaseCommand
 
 from images.models import Image, Rendition
-from images.renditions import ensure_renditions
+from images.renditions import ensure_renditions, ensure_share_crops
 
 
 def parse_ratio(text: str) -> tuple[int, int]:
@@ -21,7 +21,8 @@ def parse_ratio(text: str) -> tuple[int, int]:
 
 class Command(BaseCommand):
     help = (
-        "Create missing WebP and JPEG renditions for every library image; existing ones are kept."
+        "Create missing WebP and JPEG renditions, and the crops search engines and link "
+        "previews take, for every library image; existing ones are kept."
     )
 
     def add_arguments(self, parser):
@@ -37,5 +38,6 @@ class Command(BaseCommand):
         before = Rendition.objects.count()
         for image in Image.objects.with_renditions().iterator(chunk_size=100):
             ensure_renditions(image, ratio=ratio)
+            ensure_share_crops(image)
         made = Rendition.objects.count() - before
         self.stdout.write(self.style.SUCCESS(f"Made {made} rendition(s)."))
