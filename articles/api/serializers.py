@@ -77,7 +77,7 @@ class SectionSerializer(serializers.ModelSerializer):
 
 
 class TagSerializer(serializers.ModelSerializer):
-    slug = serializers.SlugField(max_length=100, required=False, allow_blank=True)
+    slug = serializers.SlugField(max_length=100, required=False, allow_unicode=True)
     web_url = serializers.SerializerMethodField()
 
     class Meta:

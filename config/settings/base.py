@@ -205,6 +205,10 @@ SPECTACULAR_SETTINGS = {
         "TagKindEnum": "articles.models.Tag.Kind",
         "PersonKindEnum": "people.models.Person.Kind",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.api.schema.describe_unicode_slugs",
+    ],
 }
 
 LOGGING = {
