@@ -13,11 +13,10 @@ DESCRIPTION_LENGTH = 160
 
 def article_metadata(article: Article) -> dict:
     """Return the canonical URL, description, image and JSON-LD of a prefetched article."""
-    canonical = absolute_url(article.get_absolute_url())
-    description = article.seo_description or Truncator(article.standfirst).chars(DESCRIPTION_LENGTH)
-    image_url = lead_image_url(lead_image(article))
+    card = share_card(article)
+    canonical, description, image_url = card["url"], card["description"], card["image_url"]
     return {
-        "title": article.seo_title or article.headline,
+        "title": card["title"],
         "canonical": canonical,
         "description": description,
         "image_url": image_url,
@@ -26,6 +25,18 @@ def article_metadata(article: Article) -> dict:
             news_article(article, canonical, description, image_url),
             breadcrumb_list(article),
         ],
+    }
+
+
+def share_card(article: Article) -> dict:
+    """Return what link previews and search results show of a prefetched article, even a draft."""
+    return {
+        "title": article.seo_title or article.headline,
+        "description": (
+            article.seo_description or Truncator(article.standfirst).chars(DESCRIPTION_LENGTH)
+        ),
+        "image_url": lead_image_url(lead_image(article)),
+        "url": absolute_url(article.get_absolute_url()),
     }
 
 
