@@ -55,7 +55,9 @@ def test_the_desk_and_the_preview_as_the_demo_editor(page, live_server, artifact
     page.screenshot(path=str(artifacts / "admin-desk.png"), full_page=True)
 
     page.locator("#desk-drafts").get_by_role("link", name=draft.headline).click()
-    expect(page.locator(".ProseMirror")).to_be_visible()  # the body editor has started
+    expect(
+        page.locator(".ProseMirror[contenteditable=true]")
+    ).to_be_visible()  # the body editor has started
     expect(page.get_by_role("link", name="View on site")).to_have_count(0)
     page.screenshot(path=str(artifacts / "admin-change-form.png"))
     with page.context.expect_page() as opened:
