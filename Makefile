@@ -24,7 +24,7 @@ run: setup
 	@echo ""
 	@echo "  Masthead is starting on SQLite:"
 	@echo "    Site      http://$(HOST):$(PORT)/"
-	@echo "    Admin     http://$(HOST):$(PORT)/admin/  (log in with the demo editor above)"
+	@echo "    Admin     http://$(HOST):$(PORT)/admin/  (sign in with a demo account above)"
 	@echo "    API docs  http://$(HOST):$(PORT)/api/docs/"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

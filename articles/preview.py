@@ -115,7 +115,11 @@ def _value(row, path: list[str]):
 
 def render_preview(request, version: Version) -> HttpResponse:
     """Render `version` with the public article template, marked noindex and never cached."""
-    article = article_from_version(version)
+    return render_article(request, article_from_version(version), version=version)
+
+
+def render_article(request, article: Article, *, version: Version | None = None) -> HttpResponse:
+    """Render a prefetched article as readers will see it, marked noindex and never cached."""
     context = {
         "article": article,
         "body_html": load_pictures(article),

@@ -40,9 +40,13 @@ class SectionFront:
 
 def published_article_for_page(pk: int) -> Article | None:
     """Return the published article with every relation its page shows, or None."""
+    return article_for_page(Article.objects.published(), pk)
+
+
+def article_for_page(articles: QuerySet, pk: int) -> Article | None:
+    """Return the article `pk` of `articles` with every relation its page shows, or None."""
     return (
-        Article.objects.published()
-        .select_related("section__parent__parent")
+        articles.select_related("section__parent__parent")
         .prefetch_related(
             Prefetch("bylines", queryset=Byline.objects.select_related("person")),
             Prefetch("mentions", queryset=Mention.objects.select_related("person")),

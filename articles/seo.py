@@ -17,12 +17,11 @@ LOGO = ("icons/icon-512.png", 512, 512)
 
 def article_metadata(article: Article) -> dict:
     """Return the canonical URL, description, image and JSON-LD of a prefetched article."""
-    canonical = absolute_url(article.get_absolute_url())
-    description = describe(article)
+    card = share_card(article)
+    canonical, description, image_url = card["url"], card["description"], card["image_url"]
     lead = lead_image(article)
-    image_url = lead_image_url(lead)
     return {
-        "title": article.seo_title or article.headline,
+        "title": card["title"],
         "canonical": canonical,
         "description": description,
         "image_url": image_url,
@@ -38,6 +37,16 @@ def describe(article: Article) -> str:
     """Return the article's description: the editor's, else its summary, never empty."""
     text = article.seo_description or article.summary or article.headline
     return Truncator(text).chars(DESCRIPTION_LENGTH)
+
+
+def share_card(article: Article) -> dict:
+    """Return what link previews and search results show of a prefetched article, even a draft."""
+    return {
+        "title": article.seo_title or article.headline,
+        "description": describe(article),
+        "image_url": lead_image_url(lead_image(article)),
+        "url": absolute_url(article.get_absolute_url()),
+    }
 
 
 def lead_image(article: Article):

@@ -1,4 +1,4 @@
-"""The article admin, composed from the desk, import, search and workflow pieces.
+"""The article admin, composed from the desk, import, preview, search and workflow pieces.
 
 Each Django hook is defined once, here or in exactly one piece: a hook defined in two
 pieces would let one silently hide the other (that once broke every workflow page), and
@@ -25,6 +25,7 @@ from .inlines import (
     RelatedHeadlineInline,
     TaggedArticleInline,
 )
+from .previewing import ArticlePreviewMixin
 from .relations import relations_from_formsets
 from .widgets import LabelledAutocompleteMixin
 from .workflow import ArticleWorkflowMixin, WaitingForReviewFilter
@@ -36,6 +37,7 @@ class ArticleAdmin(
     SearchServiceAdminMixin,
     ImportArticleMixin,
     ArticleDeskMixin,
+    ArticlePreviewMixin,
     ArticleWorkflowMixin,
     VersionAdmin,
 ):
@@ -90,7 +92,12 @@ class ArticleAdmin(
         return queryset
 
     def get_urls(self):
-        return [*self.import_urls(), *self.workflow_urls(), *super().get_urls()]
+        return [
+            *self.import_urls(),
+            *self.workflow_urls(),
+            *self.preview_urls(),
+            *super().get_urls(),
+        ]
 
     @admin.display(description="Bylines")
     def byline_names(self, article):

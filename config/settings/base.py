@@ -18,7 +18,7 @@ SITE_NAME = env("SITE_NAME", "Masthead")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.apps.MastheadAdminConfig",  # django.contrib.admin with the desk (config/admin.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

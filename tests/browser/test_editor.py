@@ -1,6 +1,5 @@
 """In real headless Chromium: write a story in the admin's editor and read it on the public page."""
 
-import os
 import re
 import shutil
 
@@ -24,18 +23,10 @@ pytestmark = [
 
 
 @pytest.fixture
-def browser_page():
-    """Yield a page in a fresh headless Chromium."""
-    # Playwright's sync API runs an event loop in this thread; Django must still allow ORM calls.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-        page.set_default_timeout(15_000)
-        yield page
-        browser.close()
+def browser_page(page):
+    """Return the shared Chromium's page (tests/browser/conftest.py): one Playwright per run."""
+    page.set_default_timeout(15_000)
+    return page
 
 
 @pytest.fixture

@@ -1,10 +1,11 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from articles.models import Article, Byline, Mention, Section, Tag
 from people.models import Person
-from seeds.accounts import DEMO_USERNAME
+from seeds.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERNAME
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +49,25 @@ def test_production_never_creates_the_demo_editor(settings, capsys):
     call_command("seed")
     assert not get_user_model().objects.filter(username=DEMO_USERNAME).exists()
     assert "password" not in capsys.readouterr().out
+
+
+def test_demo_mode_creates_one_account_per_role_holding_only_its_group(settings, capsys):
+    settings.MASTHEAD_DEMO = True
+    call_command("seed")
+    out = capsys.readouterr().out
+    for account in DEMO_ACCOUNTS:
+        user = get_user_model().objects.get(username=account.username)
+        assert [group.name for group in user.groups.all()] == [account.role]
+        assert not user.user_permissions.exists()
+        assert user.is_staff and not user.is_superuser
+        assert user.check_password(DEMO_PASSWORD)
+        assert f"({account.role}): username “{account.username}”" in out
+
+
+def test_seeding_again_takes_a_demo_account_back_to_its_role_alone(settings):
+    settings.MASTHEAD_DEMO = True
+    call_command("seed")
+    contributor = get_user_model().objects.get(username=DEMO_ACCOUNTS[0].username)
+    contributor.groups.add(*Group.objects.exclude(name=DEMO_ACCOUNTS[0].role))
+    call_command("seed")
+    assert [group.name for group in contributor.groups.all()] == [DEMO_ACCOUNTS[0].role]

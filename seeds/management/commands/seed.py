@@ -1,9 +1,9 @@
-"""Load the demo newsroom (idempotent) and, in demo mode, the demo editor account."""
+"""Load the demo newsroom (idempotent) and, in demo mode, one demo account for each role."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from seeds.accounts import DEMO_PASSWORD, DEMO_USERNAME, ensure_demo_editor
+from seeds.accounts import DEMO_PASSWORD, ensure_demo_accounts
 from seeds.loader import load_newsroom
 
 
@@ -16,6 +16,9 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo newsroom ready: {summary}."))
         if not settings.MASTHEAD_DEMO:
             return
-        created = ensure_demo_editor()
-        verb = "Created" if created else "Demo editor account"
-        self.stdout.write(f"{verb}: username “{DEMO_USERNAME}”, password “{DEMO_PASSWORD}”.")
+        for account, created in ensure_demo_accounts():
+            verb = "Created" if created else "Demo account"
+            self.stdout.write(
+                f"{verb} ({account.role}): username “{account.username}”, "
+                f"password “{DEMO_PASSWORD}”."
+            )
