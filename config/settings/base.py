@@ -119,18 +119,21 @@ if env("DATABASE_REPLICA_URL"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 
+
+def redis_cache(url: str) -> dict:
+    """Return the Redis cache configuration; it answers as a miss while Redis is down."""
+    timeout = float(env("REDIS_TIMEOUT", "0.5"))
+    return {
+        "BACKEND": "core.cache.FailOpenRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "masthead"),
+        "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
+    }
+
+
 CACHES = {
     "default": (
-        {
-            # Answers as a cache miss while Redis is down, so pages and the API keep working.
-            "BACKEND": "core.cache.FailOpenRedisCache",
-            "LOCATION": env("REDIS_URL"),
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "masthead"),
-            "OPTIONS": {
-                "socket_connect_timeout": float(env("REDIS_TIMEOUT", "0.5")),
-                "socket_timeout": float(env("REDIS_TIMEOUT", "0.5")),
-            },
-        }
+        redis_cache(env("REDIS_URL"))
         if env("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
