@@ -87,7 +87,9 @@ class PostgresCluster:
 
     def start(self) -> None:
         options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
-        self.run("pg_ctl", "-D", str(self.folder / "data"), "-o", options, "-w", "start")
+        # With a log file the server holds none of our pipes open, so pg_ctl returns.
+        log = str(self.folder / "server.log")
+        self.run("pg_ctl", "-D", str(self.folder / "data"), "-o", options, "-l", log, "-w", "start")
 
     def stop(self) -> None:
         self.run("pg_ctl", "-D", str(self.folder / "data"), "-m", "fast", "-w", "stop")
