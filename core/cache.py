@@ -30,6 +30,7 @@ def fail_open(fallback):
 
 
 def missing_counter(*args, **kwargs):
+    """Raise as incr() does for a missing key, the one answer its callers expect."""
     raise ValueError("Redis is unreachable; the key counts as missing.")
 
 
