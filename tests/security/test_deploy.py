@@ -20,7 +20,9 @@ HSTS = (
 
 def production(*args, **env) -> subprocess.CompletedProcess:
     """Run manage.py with production settings and only the given environment."""
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    # Also without the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE, which no deployment sets.
+    test_only = {"DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in test_only}
     return subprocess.run(
         [sys.executable, *args],
         env={
