@@ -1,25 +1,28 @@
 """Top-level URL map: admin, API, feeds, sitemaps and the public site."""
 
+import re
+
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from articles.preview import shared_preview
+from core.media import serve_media
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api_router")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("person/", include("people.urls")),
     path("preview/<str:token>/", shared_preview, name="article-preview"),
     path("search/", include("search.urls")),
     path("", include("articles.urls")),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    media_prefix = re.escape(settings.MEDIA_URL.strip("/"))
+    urlpatterns.append(re_path(rf"^{media_prefix}/(?P<path>.+)$", serve_media))
 
 handler400 = "core.views.bad_request"

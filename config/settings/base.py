@@ -1,8 +1,10 @@
 """Settings shared by every environment; each value can come from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 from .env import env, env_bool, env_int, env_list
 
@@ -33,6 +35,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_prose_editor",
+    "axes",
+    "csp",
     "people",
     "articles",
     "search",
@@ -43,6 +47,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.RefuseNulMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -50,6 +56,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -69,6 +77,7 @@ TEMPLATES = [
                 "config.context_processors.site",
                 "articles.context_processors.navigation",
             ],
+            "libraries": {"csp_nonce": "core.nonce"},
         },
     },
 ]
@@ -111,17 +120,40 @@ if env("DATABASE_REPLICA_URL"):
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 
+
+def redis_cache(url: str) -> dict:
+    """Return the Redis cache configuration; it answers as a miss while Redis is down."""
+    timeout = float(env("REDIS_TIMEOUT", "0.5"))
+    return {
+        "BACKEND": "core.cache.FailOpenRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", "masthead"),
+        "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
+    }
+
+
 CACHES = {
     "default": (
-        {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env("REDIS_URL"),
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "masthead"),
-        }
+        redis_cache(env("REDIS_URL"))
         if env("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# django-axes first: it refuses a locked-out sign-in before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock a username out from one address after this many wrong passwords in a row; locking the
+# username everywhere would let anyone lock an editor out (docs/operators.md).
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "core.addresses.client_address"
+AXES_SENSITIVE_PARAMETERS = ["password"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -152,6 +184,40 @@ STORAGES = {
 # Width and height of the pictures `manage.py seed` draws for the demo newsroom.
 DEMO_PICTURE_SIZE = (1600, 900)
 
+# Media is served by Masthead itself, safely, unless a web server or object storage does it.
+SERVE_MEDIA = env_bool(
+    "SERVE_MEDIA",
+    MEDIA_URL.startswith("/")
+    and STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage",
+)
+
+
+def media_origin(url: str) -> list[str]:
+    """Return the origin of an absolute MEDIA_URL, for the CSP to allow its pictures."""
+    if "://" not in url:
+        return []
+    scheme, rest = url.split("://", 1)
+    return [f"{scheme}://{rest.split('/', 1)[0]}"]
+
+
+# No inline script anywhere: the few inline blocks carry the request's nonce.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        # The hash is the stylesheet the admin's rich-text editor (Tiptap, in
+        # django-prose-editor 0.28.0) injects; tests/browser/test_csp.py notices a change.
+        "style-src": [SELF, NONCE, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
+        "img-src": [SELF, "data:", *media_origin(MEDIA_URL)],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
 TAGGIT_CASE_INSENSITIVE = True
 # Search ranks at most this many of the most recently added matches (see docs/operators.md).
 SEARCH_CANDIDATES = env_int("SEARCH_CANDIDATES", 500)
@@ -162,7 +228,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # Token first, so that an unauthenticated write gets 401 with WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "core.api.authentication.GuardedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["core.api.permissions.NewsroomModelPermissions"],
@@ -171,7 +237,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 20,
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
+        "core.api.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": [
         "core.api.parsers.SafeJSONParser",
@@ -187,6 +253,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_ANON", "120/minute"),
         "user": env("API_THROTTLE_USER", "1200/minute"),
+        # Wrong tokens from one address; unlike the two above, this one guards access.
+        "token-failures": env("API_TOKEN_FAILURES", "10/minute"),
     },
     "NUM_PROXIES": env_int("API_NUM_PROXIES", 0),
 }
@@ -217,3 +285,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
 }
+
+# Seconds a client is asked to wait (Retry-After) while the database is unreachable.
+DATABASE_RETRY_AFTER = env_int("DATABASE_RETRY_AFTER", 30)
