@@ -1,5 +1,6 @@
 """The Preview page: the article as readers will see it, its social card, its search snippet."""
 
+from csp.decorators import csp_replace
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -27,6 +28,10 @@ def search_snippet(card: dict) -> dict:
     }
 
 
+# The reader's view is shown in a frame of the Preview page, on this site only.
+FRAMED_BY_OUR_PAGES = csp_replace({"frame-ancestors": ["'self'"]})
+
+
 class ArticlePreviewMixin:
     """Add the Preview page (reader's view, social card, search snippet) and View on site."""
 
@@ -46,7 +51,7 @@ class ArticlePreviewMixin:
             ),
             path(
                 "<path:object_id>/preview/page/",
-                view(xframe_options_sameorigin(self.reader_view)),
+                view(xframe_options_sameorigin(FRAMED_BY_OUR_PAGES(self.reader_view))),
                 name=f"{name}_reader_view",
             ),
         ]

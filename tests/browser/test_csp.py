@@ -5,9 +5,9 @@ import os
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from articles.images.renditions import ensure_renditions
 from django.urls import reverse
 
+from images.renditions import ensure_renditions
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, missing_tools
 from tests.factories import (
     ArticleImageFactory,
