@@ -143,7 +143,7 @@ def replay(request, entry: store.Entry, *, hit: bool = True):
     response = HttpResponse(content, status=entry.status)
     for name, value in entry.headers:
         response[name] = value
-    remaining = max(0, int(entry.expires_at - time.time()))
+    remaining = max(0, round(entry.expires_at - time.time()))
     response["Cache-Control"] = (
         f"public, max-age=0, s-maxage={remaining}, "
         f"stale-while-revalidate={settings.PAGE_CACHE_STALE_SECONDS}"

@@ -49,7 +49,7 @@ def committed(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
-def make_story(committed):
+def make_story(db, committed):
     """Return a factory of articles with a byline, a mention and a topic, committed."""
 
     def make(**fields):
