@@ -7,6 +7,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from articles.preview import shared_preview
+from core.views import bench_ceiling
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -18,6 +19,10 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("", include("articles.urls")),
 ]
+
+if settings.BENCH_CEILING:
+    # bench/serve.py's trivial view; production never sets BENCH_CEILING.
+    urlpatterns.insert(0, path("bench/ceiling/", bench_ceiling))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

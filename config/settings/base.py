@@ -150,10 +150,12 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 30)
 # How far apart the clocks of the web servers may be (they stamp each change).
 PAGE_CACHE_CLOCK_SKEW = float(env("PAGE_CACHE_CLOCK_SKEW", "0.5"))
-PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/preview/", "/media/", "/static/"]
+PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/preview/", "/media/", "/static/", "/bench/"]
 PAGE_CACHE_DESCRIBE = "articles.pagecache.describe"
 # A callable given the tags each change makes stale, e.g. to purge them at a CDN.
 PAGE_CACHE_PURGE = env("PAGE_CACHE_PURGE")
+# Routes bench/serve.py's trivial view (/bench/ceiling/); never set in production.
+BENCH_CEILING = env_bool("BENCH_CEILING", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -55,3 +55,7 @@ def test_page_cache_off_serves_every_request_fresh(client, story, editor, settin
     response = client.get(story.get_absolute_url())
     assert "Uncommitted" in text(client, story.get_absolute_url())
     assert "X-Page-Cache" not in response
+
+
+def test_the_benchmarks_trivial_view_is_not_routed_by_default(client, db):
+    assert client.get("/bench/ceiling/").status_code == 404
