@@ -78,12 +78,15 @@ def manage(*args: str, env: dict | None = None) -> str:
     return result.stdout
 
 
+def shell(code: str) -> str:
+    """Run Python code in Django's shell; return the last line it printed."""
+    return manage("shell", "--no-imports", "-c", code).strip().splitlines()[-1]
+
+
 def prepare(articles: int) -> None:
     """Migrate, generate the newsroom unless one exists, and collect the static files."""
     manage("migrate", "--noinput")
-    count = int(
-        manage("shell", "-c", "from articles.models import Article; print(Article.objects.count())")
-    )
+    count = int(shell("from articles.models import Article; print(Article.objects.count())"))
     if count == 0:
         subprocess.run(
             [PYTHON, "bench/generate.py", "--articles", str(articles)], cwd=ROOT, check=True
@@ -177,7 +180,7 @@ def run_urls(args, wrk: str, urls: dict) -> None:
             f"  workers' peak memory (PAGE_CACHE={mode}): "
             + ", ".join(f"{mb:.0f} MB" for mb in peaks)
         )
-    size = int(manage("shell", "-c", DB_SIZE))
+    size = int(shell(DB_SIZE))
     print(f"Database size: {size / 1_048_576:.0f} MB")
 
 
@@ -265,7 +268,7 @@ def main() -> None:
     args = parser.parse_args()
     prepare(args.articles)
     wrk = ensure_wrk()
-    urls = json.loads(manage("shell", "-c", PICK_URLS).strip().splitlines()[-1])
+    urls = json.loads(shell(PICK_URLS))
     (run_editors if args.mode == "editors" else run_urls)(args, wrk, urls)
 
 
