@@ -148,13 +148,13 @@ def seconds_until_next_publish() -> int | None:
 class Pending:
     """The tags to bump when the current transaction commits."""
 
-    tags: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
     article_ids: set[int] = field(default_factory=set)
     section_ids: set[int] = field(default_factory=set)
 
     def resolve(self) -> set[str]:
         """Return every tag to bump, the articles' and sections' lists included."""
-        tags = set(self.tags)
+        tags = set(self.names)
         if self.article_ids:
             tags |= article_lists(sorted(self.article_ids))
         if self.section_ids:
@@ -169,7 +169,7 @@ _pending: WeakKeyDictionary[BaseDatabaseWrapper, Pending] = WeakKeyDictionary()
 def _queue(using: str, *, tags=(), article_ids=(), section_ids=()) -> None:
     """Queue tags to bump at commit (at once outside a transaction)."""
     pending = _pending.setdefault(connections[using], Pending())
-    pending.tags.update(tags)
+    pending.names.update(tags)
     pending.article_ids.update(article_ids)
     pending.section_ids.update(i for i in section_ids if i is not None)
     # One callback per change; the first to run bumps everything queued, the rest find
