@@ -9,6 +9,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from articles.preview import shared_preview
 from core.media import serve_media
+from core.views import bench_ceiling
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -24,5 +25,10 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     media_prefix = re.escape(settings.MEDIA_URL.strip("/"))
     urlpatterns.append(re_path(rf"^{media_prefix}/(?P<path>.+)$", serve_media))
+
+if settings.BENCH_CEILING:
+    # bench/serve.py's trivial view; production never sets BENCH_CEILING.
+    urlpatterns.insert(0, path("bench/ceiling/", bench_ceiling))
+
 
 handler400 = "core.views.bad_request"

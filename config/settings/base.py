@@ -50,6 +50,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions, auth and CSRF: a cached page costs as little as possible.
+    "core.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -137,7 +139,23 @@ CACHES = {
         redis_cache(env("REDIS_URL"))
         if env("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # The page cache's own alias: pages never evict the API's or the throttles' keys, and a
+    # Redis that stops answering fails fast instead of holding up the page (served uncached).
+    "pages": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env("PAGE_CACHE_REDIS_URL", env("REDIS_URL")),
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "masthead") + "-pages",
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+        }
+        if env("PAGE_CACHE_REDIS_URL", env("REDIS_URL"))
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    ),
 }
 
 # django-axes first: it refuses a locked-out sign-in before any password is checked.
@@ -154,6 +172,22 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "core.lockout.locked_out"
 AXES_CLIENT_IP_CALLABLE = "core.addresses.client_address"
 AXES_SENSITIVE_PARAMETERS = ["password"]
+
+# The anonymous page and API cache (docs/operators.md, "The page cache"). PAGE_CACHE=off
+# turns it off, for the benchmark and for debugging.
+PAGE_CACHE = env("PAGE_CACHE", "on").strip().lower() not in {"off", "0", "false", "no"}
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# How long a CDN may serve a stale copy while it fetches a fresh one.
+PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 30)
+# How far apart the clocks of the web servers may be (they stamp each change).
+PAGE_CACHE_CLOCK_SKEW = float(env("PAGE_CACHE_CLOCK_SKEW", "0.5"))
+PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/preview/", "/media/", "/static/", "/bench/"]
+PAGE_CACHE_DESCRIBE = "articles.pagecache.describe"
+# A callable given the tags each change makes stale, e.g. to purge them at a CDN.
+PAGE_CACHE_PURGE = env("PAGE_CACHE_PURGE")
+# Routes bench/serve.py's trivial view (/bench/ceiling/); never set in production.
+BENCH_CEILING = env_bool("BENCH_CEILING", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

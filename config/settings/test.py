@@ -12,3 +12,6 @@ DEMO_PICTURE_SIZE = (480, 270)
 # tests set their own rates.
 RATES = {**REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "anon": None, "user": None}  # noqa: F405
 REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": RATES}  # noqa: F405
+# Most tests write inside a transaction that never commits, so a change would never reach
+# the page cache; tests/cache/ turns it on with data that commits.
+PAGE_CACHE = False

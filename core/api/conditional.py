@@ -5,6 +5,7 @@ any other representation is tagged by a hash of its body.
 """
 
 import hashlib
+import logging
 from datetime import datetime
 
 from django.core.cache import cache
@@ -13,6 +14,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_etags
 from rest_framework import status
 from rest_framework.exceptions import APIException
+
+logger = logging.getLogger(__name__)
 
 # How long the cache remembers when a representation was first served.
 FIRST_SEEN_SECONDS = 60 * 60 * 24 * 30
@@ -44,8 +47,12 @@ def body_etag(content: bytes) -> str:
 def first_seen(etag: str) -> datetime:
     """Return when this representation was first served, remembering now if it is new."""
     # A representation without a timestamp of its own is "modified" when it first appears;
-    # if the cache forgets, the date moves forward and clients merely re-download.
-    return cache.get_or_set(f"api-first-seen:{etag}", timezone.now(), FIRST_SEEN_SECONDS)
+    # if the cache forgets (or fails), the date moves forward and clients merely re-download.
+    try:
+        return cache.get_or_set(f"api-first-seen:{etag}", timezone.now(), FIRST_SEEN_SECONDS)
+    except Exception:
+        logger.warning("The cache is unavailable; %s is dated now", etag, exc_info=True)
+        return timezone.now()
 
 
 def opaque(tag: str) -> str:

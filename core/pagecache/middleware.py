@@ -1,0 +1,161 @@
+"""Serve anonymous GET and HEAD requests from the page cache, before sessions and auth run."""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, parse_http_date_safe
+from django.utils.module_loading import import_string
+
+from . import store
+from .tags import collecting
+
+logger = logging.getLogger(__name__)
+
+SAFE_METHODS = {"GET", "HEAD"}
+# A response saying any of these is for one reader only.
+PRIVATE_DIRECTIVES = ("private", "no-store", "no-cache")
+
+
+class PageCacheMiddleware:
+    """Answer anonymous readers from the cache; store what they are sent when it is public.
+
+    It sits early in the stack so that a hit costs two cache reads and no session, user,
+    CSRF or database work. A cache failure is logged and the request is served uncached.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in SAFE_METHODS or not settings.PAGE_CACHE:
+            return self.get_response(request)
+        if signed_in(request):
+            return keep_private(self.get_response(request))
+        if request.path.startswith(tuple(settings.PAGE_CACHE_SKIP_PREFIXES)):
+            return self.get_response(request)
+        try:
+            key = store.entry_key(request_parts(request))
+            entry = store.fetch(key)
+        except Exception:
+            logger.warning(
+                "Page cache unavailable; serving %s uncached", request.path, exc_info=True
+            )
+            return self.get_response(request)
+        if entry is not None:
+            return replay(request, entry)
+        return self.render_and_store(request, key)
+
+    def render_and_store(self, request, key: str):
+        """Render the response, then keep it if it is the same for every anonymous reader."""
+        started_ns = time.time_ns()
+        with collecting() as shown:
+            response = self.get_response(request)
+        if request.method != "GET" or not storable(response) or used_a_nonce(request):
+            return response
+        try:
+            entry = make_entry(key, request, response, shown, started_ns)
+        except Exception:
+            logger.warning("Page cache unavailable; %s not stored", request.path, exc_info=True)
+            return response
+        if entry is None:
+            return response
+        return replay(request, entry, hit=False)
+
+
+def signed_in(request) -> bool:
+    """Return True if the request may come from a signed-in user (who always gets fresh pages)."""
+    if "authorization" in request.headers:
+        return True
+    return any(name in request.COOKIES for name in bypass_cookies())
+
+
+def bypass_cookies() -> tuple[str, ...]:
+    """Return the cookies that make a page personal: the session's and the flash messages'."""
+    return (settings.SESSION_COOKIE_NAME, "messages")
+
+
+def keep_private(response):
+    """Tell browsers and CDNs that a signed-in user's response is theirs alone."""
+    if not response.has_header("Cache-Control"):
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def request_parts(request) -> list[str]:
+    """Return what tells one cached response from another: address, and for the API, Accept."""
+    parts = [request.scheme, request.get_host(), request.get_full_path()]
+    if request.path.startswith("/api/"):
+        parts.append(request.headers.get("Accept", ""))
+    return parts
+
+
+def used_a_nonce(request) -> bool:
+    """Return True if the page carries a CSP nonce, which must never be served twice."""
+    # django-csp makes the request's nonce only when a template asks for it.
+    return isinstance(getattr(request, "_csp_nonce", None), str)
+
+
+def storable(response) -> bool:
+    """Return True if the response is the same for every anonymous reader and may be kept."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if response.get("Vary", "").strip() == "*":
+        return False
+    control = response.get("Cache-Control", "").lower()
+    return not any(directive in control for directive in PRIVATE_DIRECTIVES)
+
+
+def make_entry(key: str, request, response, shown: set[str], started_ns: int) -> store.Entry | None:
+    """Store the response under the tags of what it shows; None if a tag changed meanwhile."""
+    tags, limit = import_string(settings.PAGE_CACHE_DESCRIBE)(request, shown)
+    seconds = (
+        settings.PAGE_CACHE_SECONDS if limit is None else min(limit, settings.PAGE_CACHE_SECONDS)
+    )
+    if seconds <= 0:
+        return None
+    versions = store.current_versions(tags, started_ns=started_ns)
+    if versions is None:
+        return None
+    add_validators(response)
+    response["Surrogate-Key"] = " ".join(sorted(tags))
+    response["Cache-Tag"] = ",".join(sorted(tags))
+    entry = store.Entry(
+        status=response.status_code,
+        headers=tuple(response.items()),
+        content=response.content,
+        versions=versions,
+        expires_at=time.time() + seconds,
+    )
+    store.save(key, entry, seconds)
+    return entry
+
+
+def add_validators(response) -> None:
+    """Give the response an ETag hashed from its body and a Last-Modified of now, if missing."""
+    if not response.has_header("ETag"):
+        digest = hashlib.sha256(response.content).hexdigest()[:32]
+        response["ETag"] = f'W/"{digest}"'
+    if not response.has_header("Last-Modified"):
+        response["Last-Modified"] = http_date()
+
+
+def replay(request, entry: store.Entry, *, hit: bool = True):
+    """Build the response from an entry, telling a CDN how long it may still keep it."""
+    content = b"" if request.method == "HEAD" else entry.content
+    response = HttpResponse(content, status=entry.status)
+    for name, value in entry.headers:
+        response[name] = value
+    remaining = max(0, round(entry.expires_at - time.time()))
+    response["Cache-Control"] = (
+        f"public, max-age=0, s-maxage={remaining}, "
+        f"stale-while-revalidate={settings.PAGE_CACHE_STALE_SECONDS}"
+    )
+    response["X-Page-Cache"] = "hit" if hit else "miss"
+    last_modified = parse_http_date_safe(response["Last-Modified"])
+    return get_conditional_response(
+        request, etag=response["ETag"], last_modified=last_modified, response=response
+    )

@@ -1,0 +1,81 @@
+"""What the cache tells browsers and CDNs: lifetimes, surrogate keys, validators, purges."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from articles.services import publishing
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.usefixtures("page_cache")
+
+purged: list[list[str]] = []
+
+
+def remember_purge(tags: list[str]) -> None:
+    purged.append(tags)
+
+
+def max_age(control: str) -> int:
+    """Return the s-maxage of a Cache-Control header."""
+    return int(control.split("s-maxage=")[1].split(",")[0])
+
+
+def test_an_anonymous_page_may_be_kept_by_a_cdn(client, story):
+    response = client.get(story.get_absolute_url())
+    control = response["Cache-Control"]
+    assert control.startswith("public")
+    assert 590 < max_age(control) <= 600
+    assert "stale-while-revalidate=30" in control
+
+
+def test_the_surrogate_keys_name_the_article_its_section_and_its_lists(client, story):
+    response = client.get(story.get_absolute_url())
+    keys = response["Surrogate-Key"].split()
+    topic = story.tags.get()
+    assert f"article-{story.pk}" in keys
+    assert f"section-{story.section_id}" in keys
+    assert f"list-topic-{topic.pk}" in keys
+    assert response["Cache-Tag"].split(",") == keys
+
+
+def test_a_list_is_keyed_by_what_it_lists(client, story):
+    keys = client.get(reverse("api:article-list"))["Surrogate-Key"].split()
+    assert {"list-all", f"article-{story.pk}"} <= set(keys)
+
+
+def test_a_reader_with_the_current_etag_gets_304(client, story):
+    first = client.get(story.get_absolute_url())
+    again = client.get(story.get_absolute_url(), headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_a_reader_with_an_old_etag_gets_the_changed_page(client, story, committed, editor):
+    first = client.get(story.get_absolute_url())
+    with committed():
+        publishing.add_correction(article=story, user=editor, text="The pier is in Central.")
+    again = client.get(story.get_absolute_url(), headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 200
+    assert again["ETag"] != first["ETag"]
+
+
+def test_no_lifetime_outlasts_the_next_scheduled_publish(client, story, committed):
+    with committed():
+        ArticleFactory(
+            status=Article.Status.PUBLISHED, published_at=timezone.now() + timedelta(seconds=90)
+        )
+    control = client.get(reverse("articles:home"))["Cache-Control"]
+    assert 0 < max_age(control) <= 90
+
+
+def test_a_change_is_handed_to_the_purge_hook(settings, story, committed, editor):
+    settings.PAGE_CACHE_PURGE = f"{__name__}.remember_purge"
+    purged.clear()
+    with committed():
+        publishing.unpublish(article=story, user=editor)
+    assert len(purged) == 1
+    assert {f"article-{story.pk}", "list-all", f"list-section-{story.section_id}"} <= set(purged[0])
