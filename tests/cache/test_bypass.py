@@ -1,5 +1,7 @@
 """Signed-in users, private answers and errors never go through the page cache."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
@@ -59,3 +61,13 @@ def test_page_cache_off_serves_every_request_fresh(client, story, editor, settin
 
 def test_the_benchmarks_trivial_view_is_not_routed_by_default(client, db):
     assert client.get("/bench/ceiling/").status_code == 404
+
+
+def test_a_page_carrying_a_csp_nonce_is_never_stored_so_no_nonce_is_served_twice(client):
+    nonces = set()
+    for _ in range(2):
+        response = client.get("/api/docs/")
+        assert response.status_code == 200
+        assert response.get("X-Page-Cache") != "hit"
+        nonces |= set(re.findall(r'nonce="([^"]+)"', response.content.decode()))
+    assert len(nonces) == 2
