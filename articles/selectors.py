@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 from django.db.models.expressions import Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
@@ -21,7 +21,7 @@ from .models import (
 )
 from .prefetching import set_prefetched
 from .seo import article_metadata
-from .services.related import next_in_section_queryset, ranked_ids
+from .services.related import coverage_ids
 
 LISTING_PATH = ("section__parent__parent",)
 BODY_SIZES = "(min-width: 48rem) 44rem, 100vw"
@@ -87,14 +87,10 @@ def load_pictures(article: Article) -> str:
 
 def related_coverage(article: Article, *, related: int = 6, following: int = 5) -> dict:
     """Return the Related and Next-in-section lists, fetched together in fixed queries."""
-    ranked = ranked_ids(article, limit=related)
-    following_ids = next_in_section_queryset(article).values("pk")[:following]
-    rows = list(
-        Article.objects.published()
-        .filter(Q(pk__in=ranked) | Q(pk__in=following_ids))
-        .select_related(*LISTING_PATH)
-        .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("person")))
-    )
+    # Ids first, then rows by primary key: "pk IN (ids) OR pk IN (subquery)" would make
+    # PostgreSQL scan the whole archive.
+    ranked, following_ids = coverage_ids(article, related=related, following=following)
+    rows = list(Article.objects.published().filter(pk__in=[*ranked, *following_ids]).for_listing())
     by_id = {row.pk: row for row in rows}
     # The newest same-section rows fetched are exactly the section's newest `following`.
     siblings = [row for row in rows if row.section_id == article.section_id]

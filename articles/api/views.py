@@ -1,6 +1,6 @@
 """API views: parse the request, apply the visibility rule, render."""
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.db.models.functions import Coalesce
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -59,6 +59,11 @@ class TagViewSet(IdOrSlugMixin, NewsroomViewSet):
 def article_queryset(user, *, writing: bool = False):
     """Return the articles this user may read, with every relation fetched in fixed queries."""
     articles = Article.objects.published()
+    # A published article always has its publish time: sorting on the column itself lets
+    # the database read the newest from its index instead of sorting the whole archive.
+    sort_time = F("published_at")
+    if can_see_unpublished(user):
+        sort_time = Coalesce("published_at", "created_at")
     if can_see_unpublished(user) and writing:
         # Writers reach every article so that a refusal is a 403 with its reason.
         articles = Article.objects.all()
@@ -74,7 +79,7 @@ def article_queryset(user, *, writing: bool = False):
             Prefetch("images", queryset=ArticleImage.objects.select_related("image")),
             "images__image__renditions",
         )
-        .annotate(sort_time=Coalesce("published_at", "created_at"))
+        .annotate(sort_time=sort_time)
     )
 
 

@@ -73,6 +73,12 @@ class TaggedArticle(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_unique")
         ]
+        # Related coverage reads a tag's newest taggings: an index range scan, no sort.
+        indexes = [
+            models.Index(
+                fields=["tag", "-id"], include=["content_object"], name="tagged_tag_newest"
+            )
+        ]
 
     def __str__(self):
         return str(self.tag)

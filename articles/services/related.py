@@ -22,7 +22,7 @@ SECTION_WEIGHT = 1
 SECTION_POOL = 200
 # The newest rows taken for each shared person or tag: a tag on half the archive says
 # little, and must not make the ranking sum every article it is on.
-PER_SOURCE = 500
+PER_SOURCE = 200
 # Above any position an editor can give a pick (a PositiveSmallIntegerField).
 PICK_BASE = 32768
 
@@ -51,12 +51,30 @@ def next_in_section_queryset(article: Article) -> QuerySet:
 
 def ranked_ids(article: Article, *, limit: int = 6) -> list[int]:
     """Return the ids of the article's related coverage, best first, picks before the rest."""
-    if limit <= 0:
-        return []
-    sql, params = _ranking_sql(article, limit)
+    return coverage_ids(article, related=limit, following=0)[0]
+
+
+def coverage_ids(article: Article, *, related: int, following: int) -> tuple[list[int], list[int]]:
+    """Return the related ids, best first, and the section's next ids, newest first: one query."""
+    parts, params = [], []
+    if related > 0:
+        sql, ranking_params = _ranking_sql(article, related)
+        parts.append(f"SELECT ranked.id, 0 AS list, ranked.place FROM ({sql}) ranked")
+        params += ranking_params
+    if following > 0:
+        sql, following_params = (
+            next_in_section_queryset(article).values("pk")[:following].query.sql_with_params()
+        )
+        parts.append(f"SELECT newest.pk, 1, 0 FROM ({sql}) newest")
+        params += following_params
+    if not parts:
+        return [], []
+    lists: tuple[list[int], list[int]] = ([], [])
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+        cursor.execute(" UNION ALL ".join(parts) + " ORDER BY 2, 3", params)
+        for pk, which, _place in cursor.fetchall():
+            lists[which].append(pk)
+    return lists
 
 
 def _ranking_sql(article: Article, limit: int) -> tuple[str, list]:
@@ -75,8 +93,14 @@ def _ranking_sql(article: Article, limit: int) -> tuple[str, list]:
     # planner see how common each person and tag is, and choose index look-ups.
     people = sorted({mention.person_id for mention in article.mentions.all()})
     tags = sorted({item.tag_id for item in article.tagged_items.all()})
+    order = f"""
+            candidate.pick DESC,
+            candidate.weight
+                + CASE WHEN public.section_id = %s THEN {SECTION_WEIGHT} ELSE 0 END DESC,
+            public.published_at DESC,
+            candidate.id DESC"""
     sql = f"""
-        SELECT candidate.id
+        SELECT candidate.id, ROW_NUMBER() OVER (ORDER BY {order}) AS place
         FROM (
             SELECT id, MAX(pick) AS pick, SUM(weight) AS weight
             FROM (
@@ -91,15 +115,11 @@ def _ranking_sql(article: Article, limit: int) -> tuple[str, list]:
         ) candidate
         JOIN ({public_sql}) public ON public.pk = candidate.id
         WHERE candidate.id <> %s
-        ORDER BY
-            candidate.pick DESC,
-            candidate.weight
-                + CASE WHEN public.section_id = %s THEN {SECTION_WEIGHT} ELSE 0 END DESC,
-            public.published_at DESC,
-            candidate.id DESC
+        ORDER BY {order}
         LIMIT %s
     """
     params = [
+        article.section_id,  # the window's order
         article.pk, *people, *tags, *section_params, *public_params,
         article.pk, article.section_id, limit,
     ]  # fmt: skip
