@@ -39,6 +39,8 @@ be been being has have had who which whom whose because if since though although
 among between about against under over into via per not said says
 """)
 APPOSITIVE_STARTS = words_of("a an the former now also then currently once still")
+# "councillor for trade", "minister of finance": a role and its portfolio before a name.
+PORTFOLIO_LINKS = words_of("for of")
 END_PUNCTUATION = tuple(',.;:!?)”"(“')
 
 
@@ -113,6 +115,9 @@ def pre_phrase(before: str) -> str:
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         sentence_start = index == 0 or words[index - 1].endswith((".", "!", "?", ":"))
+        if _joins_portfolio(words, index, picked):
+            picked.append(word)
+            continue
         if word.endswith(END_PUNCTUATION) or word.lower() in PHRASE_STOPPERS | SPEECH_VERBS:
             break
         if word.lower() == "and":
@@ -126,13 +131,33 @@ def pre_phrase(before: str) -> str:
         if sentence_start or word.lower() in {"a", "an", "the"} or len(picked) > 8:
             break
     picked.reverse()
-    if not picked or picked[-1].lower() not in ROLE_NOUNS or len(picked) > 8:
+    if not picked or not _names_a_role(picked) or len(picked) > 8:
         return ""
     if picked[0][0].isupper() and not _possessive(picked[0]) and picked[0] in SENTENCE_STARTERS:
         picked = picked[1:]
     phrase = " ".join(picked)
     first_is_proper = _possessive(picked[0]) or picked[0].isupper()
     return phrase if first_is_proper else phrase[:1].lower() + phrase[1:]
+
+
+def _joins_portfolio(words: list[str], index: int, picked: list[str]) -> bool:
+    """Return True if words[index] is the "for"/"of" of "councillor for trade" ahead of a name."""
+    return (
+        words[index].lower() in PORTFOLIO_LINKS
+        and 0 < len(picked) <= 3
+        and all(word.islower() for word in picked)
+        and index > 0
+        and words[index - 1].lower() in ROLE_NOUNS
+    )
+
+
+def _names_a_role(picked: list[str]) -> bool:
+    """Return True if the phrase ends on a role noun, or on a role noun's portfolio."""
+    lowered = [word.lower() for word in picked]
+    if lowered[-1] in ROLE_NOUNS:
+        return True
+    links = [i for i, word in enumerate(lowered) if word in PORTFOLIO_LINKS and i > 0]
+    return bool(links) and lowered[links[-1] - 1] in ROLE_NOUNS
 
 
 def _possessive(word: str) -> bool:

@@ -23,6 +23,10 @@ def names(*texts, **options):
          "Derek Mok Chi-wai", "chairman of the Harbour Users Alliance"),
         ("Nicole Sze Ka-yan, a lawyer and part-time sailor, said the rules were clear.",
          "Nicole Sze Ka-yan", "a lawyer and part-time sailor"),
+        ("State executive councillor for trade Tengku Amir Hakim said the port would grow.",
+         "Tengku Amir Hakim", "state executive councillor for trade"),
+        ("The board heard that deputy minister of fisheries Ola Brandt had resigned.",
+         "Ola Brandt", "deputy minister of fisheries"),
     ],
 )  # fmt: skip
 def test_it_takes_titles_off_names_and_keeps_the_role_phrase(text, name, role):
@@ -95,3 +99,15 @@ def test_a_surname_before_anyone_is_introduced_counts_for_nobody():
 )
 def test_it_knows_where_the_surname_is(tokens, surname):
     assert surname_of(tokens) == surname
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A report for the council by Ada Brent was published.",
+        "He spoke of trade Tengku Amir Hakim said.",
+    ],
+)
+def test_for_and_of_make_a_role_only_after_a_role_noun(text):
+    people = names(text)
+    assert all(person.role_phrase == "" for person in people.values())
