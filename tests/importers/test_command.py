@@ -29,6 +29,7 @@ def test_it_prints_what_it_recognised_and_the_admin_url(ferry_bytes, sections, t
         "Felicia Wong Sze Min — a hawker",
         "Related headlines (Business):",
         "Section: Business",
+        "created draft",
     ]:
         assert expected in output
     assert article.section.slug == "business" and article.status == "draft"
@@ -59,6 +60,7 @@ def test_a_folder_imports_every_file_with_a_progress_bar(
     (tmp_path / "notes.json").write_bytes(b"{}")  # not text copy: left alone
     output = run(tmp_path, "--status", "published", "--section", "sport")
     assert "2/2" in output  # the progress bar's count
+    assert output.count("created published") == 2 and "created draft" not in output
     assert Article.objects.published().count() == 2
     assert ArticleImage.objects.count() == 2
 

@@ -1,4 +1,4 @@
-"""Import raw copy (plain text or ninjs files) as draft articles."""
+"""Import raw copy (plain text or ninjs files) as draft or published articles."""
 
 from pathlib import Path
 
@@ -83,7 +83,7 @@ class Command(BaseCommand):
     def _report(self, path, outcome, detailed, dry_run, bar):
         url = absolute_url(outcome.admin_url)
         if outcome.created:
-            line = self.style.SUCCESS(f"{path}: created draft {url}")
+            line = self.style.SUCCESS(f"{path}: created {outcome.article.status} {url}")
         elif outcome.article:
             line = self.style.WARNING(f"{path}: already imported as {url}")
         else:
