@@ -1,7 +1,18 @@
 """Find the tags of an existing vocabulary (names and aliases) in a story's text."""
 
 import re
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Collection, Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+# At most this many tags are suggested for a story: a few precise topics serve readers
+# (and topic pages) better than every term the vocabulary happens to contain.
+MAX_SUGGESTED = 8
+HEADLINE_WEIGHT = 5
+LEAD_WEIGHT = 2  # named in the first paragraph
+ORGANISATION_WEIGHT = 3  # the organisation a person in the story speaks for
+# A tag named once, deep in the story, and nowhere else is not what the story is about.
+MIN_SCORE = 2
 
 
 def _normalise(text: str) -> str:
@@ -37,7 +48,11 @@ class TagMatcher:
 
     def match(self, texts: Iterable[str]) -> list[str]:
         """Return the keys of the tags found in `texts`, in order of first occurrence."""
-        found: dict[str, None] = {}
+        return list(self.count(texts))
+
+    def count(self, texts: Iterable[str]) -> Counter:
+        """Return how many times each tag is named in `texts`, in order of first occurrence."""
+        found: Counter = Counter()
         for text in map(_normalise, texts):
             hits = []
             if self.exact_pattern:
@@ -48,5 +63,53 @@ class TagMatcher:
                     (m.start(), self.folded[m.group().lower()])
                     for m in self.folded_pattern.finditer(text)
                 ]
-            found.update((key, None) for _, key in sorted(hits))
-        return list(found)
+            found.update(key for _, key in sorted(hits))
+        return found
+
+
+@dataclass
+class TagSuggestion:
+    """A tag the story suggests, with how strongly and why, in words an editor reads."""
+
+    key: Hashable
+    score: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+
+def suggest_tags(
+    matcher: TagMatcher,
+    *,
+    headline: str,
+    lead: str,
+    body: list[str],
+    roles: Mapping[str, str],
+    organisations: Collection[Hashable],
+) -> list[TagSuggestion]:
+    """Return at most MAX_SUGGESTED tags, strongest first, each with its reasons.
+
+    `roles` maps a person's name to the role phrase the story gives them: a tag among the
+    `organisations` named there is the organisation that person speaks for.
+    """
+    suggestions: dict[str, TagSuggestion] = {}
+
+    def add(key: Hashable, weight: int, reason: str) -> None:
+        suggestion = suggestions.setdefault(key, TagSuggestion(key))
+        suggestion.score += weight
+        suggestion.reasons.append(reason)
+
+    for key in matcher.match([headline]):
+        add(key, HEADLINE_WEIGHT, "in the headline")
+    for key in matcher.match([lead]):
+        add(key, LEAD_WEIGHT, "in the first paragraph")
+    for key, times in matcher.count(body).items():
+        add(key, times, f"mentioned {times} time{'s' if times > 1 else ''}")
+    speakers: dict[Hashable, list[str]] = {}
+    for person, phrase in roles.items():
+        for key in matcher.match([phrase]):
+            if key in organisations:
+                speakers.setdefault(key, []).append(person)
+    for key, people in speakers.items():
+        others = f" and {len(people) - 1} more" if len(people) > 1 else ""
+        add(key, ORGANISATION_WEIGHT, f"{people[0]}’s organisation{others}")
+    ranked = sorted(suggestions.values(), key=lambda s: -s.score)  # stable: first named first
+    return [s for s in ranked if s.score >= MIN_SCORE][:MAX_SUGGESTED]

@@ -13,6 +13,7 @@ from articles.importers.people import candidate_names, find_people
 from articles.importers.plaintext import parse_plaintext
 from articles.importers.result import Block, FoundPerson, ImportRejected, ParsedArticle
 from articles.importers.source import decode_source, fingerprint
+from articles.importers.tags import suggest_tags
 from articles.models import Article, ArticleImage, Byline, Mention, RelatedHeadline, Section, Tag
 from core.text import slug_from
 from people.models import Person
@@ -73,6 +74,8 @@ class ImportPlan:
     people: list[PlannedPerson] = field(default_factory=list)
     bylines: list[PlannedByline] = field(default_factory=list)
     tags: list[Tag] = field(default_factory=list)
+    # Why each tag is suggested ("in the headline; mentioned 3 times"), by tag id.
+    tag_reasons: dict[int, str] = field(default_factory=dict)
     related: list[PlannedHeadline] = field(default_factory=list)
     existing: Article | None = None
     text: str = ""
@@ -112,7 +115,7 @@ def plan_import(
     plan.existing = Article.objects.filter(source_fingerprint=plan.source_fingerprint).first()
     plan.people = _match_people(parsed.people, newsroom)
     plan.bylines = _match_bylines(parsed, newsroom)
-    plan.tags = _match_tags(parsed, newsroom, fmt)
+    plan.tags, plan.tag_reasons = _match_tags(parsed, newsroom, fmt)
     plan.related = _match_related(parsed.related_headlines)
     return plan
 
@@ -207,10 +210,25 @@ def _match_bylines(parsed: ParsedArticle, newsroom: Newsroom) -> list[PlannedByl
     ]
 
 
-def _match_tags(parsed: ParsedArticle, newsroom: Newsroom, fmt: str) -> list[Tag]:
-    # A ninjs document states its subjects; take those the vocabulary knows.
-    texts = parsed.tag_names if fmt == "ninjs" else parsed.searchable_texts()
-    return [newsroom.tags[key] for key in newsroom.tag_matcher.match(texts)]
+def _match_tags(
+    parsed: ParsedArticle, newsroom: Newsroom, fmt: str
+) -> tuple[list[Tag], dict[int, str]]:
+    """Return the suggested tags, strongest first, and why each is suggested."""
+    if fmt == "ninjs":  # the document states its subjects; take those the vocabulary knows
+        tags = [newsroom.tags[key] for key in newsroom.tag_matcher.match(parsed.tag_names)]
+        return tags, {tag.pk: "a subject of the document" for tag in tags}
+    paragraphs = parsed.paragraphs
+    suggestions = suggest_tags(
+        newsroom.tag_matcher,
+        headline=parsed.headline,
+        lead=parsed.standfirst or (paragraphs[0] if paragraphs else ""),
+        body=[block.text for block in parsed.blocks],
+        roles={p.name: p.role_phrase for p in parsed.people if p.role_phrase},
+        organisations={pk for pk, t in newsroom.tags.items() if t.kind == Tag.Kind.ORGANISATION},
+    )
+    tags = [newsroom.tags[suggestion.key] for suggestion in suggestions]
+    reasons = {tag.pk: "; ".join(s.reasons) for tag, s in zip(tags, suggestions, strict=True)}
+    return tags, reasons
 
 
 def _match_related(titles: list[str]) -> list[PlannedHeadline]:

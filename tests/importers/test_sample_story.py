@@ -5,8 +5,9 @@ import pytest
 from articles.importers.people import find_people
 from articles.importers.plaintext import parse_plaintext
 from articles.importers.source import decode_source
+from articles.importers.tags import MAX_SUGGESTED
 from articles.models import Article, ArticleImage, Byline, Mention, RelatedHeadline
-from articles.services.importing import import_article
+from articles.services.importing import import_article, plan_import
 from images.figures import figure_image_ids
 from people.models import Person
 from seeds.loader import load_newsroom
@@ -189,7 +190,18 @@ def test_existing_people_tags_and_contributors_of_the_newsroom_are_matched(sampl
     assert Byline.objects.get(article=article).person.slug == "edith-lin"
     tags = set(article.tags.values_list("name", flat=True))
     assert {"United States", "Artificial intelligence", "Hong Kong", "Landor"} <= tags
-    assert {"Stablecoins", "National People's Congress", "Talent schemes"} <= tags
+    assert "National People's Congress" in tags
+
+
+def test_at_most_eight_tags_are_suggested_each_with_its_reason(sample_bytes, db):
+    load_newsroom()  # its vocabulary holds about 40 terms this story names
+    plan = plan_import(data=sample_bytes)
+    assert 0 < len(plan.tags) <= MAX_SUGGESTED
+    assert plan.tags[0].name == "Hong Kong"
+    assert plan.tag_reasons[plan.tags[0].pk].startswith("in the headline")
+    assert all(plan.tag_reasons[tag.pk] for tag in plan.tags)
+    landor = next(tag for tag in plan.tags if tag.name == "Landor")
+    assert "’s organisation" in plan.tag_reasons[landor.pk]
 
 
 def test_imported_figures_are_not_read_as_library_pictures(imported):

@@ -107,7 +107,8 @@ def describe(plan) -> list[str]:
         found, state = planned.found, "new, needs review" if planned.is_new else "existing"
         role = f" — {found.role_phrase}" if found.role_phrase else ""
         lines.append(f"  {found.name}{role} (×{found.count}, {state})")
-    lines.append(f"Tags: {', '.join(tag.name for tag in plan.tags) or 'none'}")
+    lines.append(f"Tags ({len(plan.tags)}):" if plan.tags else "Tags: none")
+    lines += [f"  {tag.name} — {plan.tag_reasons.get(tag.pk, '')}" for tag in plan.tags]
     if plan.related:
         lines.append(f"Related headlines ({parsed.related_section}):")
         lines += [f"  {h.title}{' → linked' if h.target else ''}" for h in plan.related]
