@@ -181,6 +181,14 @@ class Article(models.Model):
         """Return the standfirst, or the first sentence of the body when there is none."""
         return self.standfirst.strip() or first_sentence(lead_text(self.body))
 
+    def linked_headlines(self) -> list:
+        """Return the related headlines a reader can follow; the rest are kept for the record.
+
+        An imported "Next In" list names stories of the source's own site: shown as plain
+        text they would be dead ends, so only those matching an article of ours appear.
+        """
+        return [headline for headline in self.related_headlines.all() if headline.link]
+
     @property
     def is_public(self) -> bool:
         """Return True if the article is publicly accessible now."""

@@ -176,3 +176,10 @@ class RelatedHeadline(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def link(self) -> str:
+        """Return where the headline leads a reader: our public article, else its own URL."""
+        if self.target_id and self.target.is_public:
+            return self.target.get_absolute_url()
+        return self.url

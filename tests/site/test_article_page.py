@@ -131,17 +131,23 @@ def test_it_shows_related_coverage_and_next_in_section(client, story):
     assert draft.headline not in response.text
 
 
-def test_related_headlines_link_to_public_targets_or_their_url_or_nothing(client, story):
+def test_related_headlines_are_shown_only_as_links(client, story):
     target = ArticleFactory(headline="Target story")
     hidden = ArticleFactory(draft=True)
     RelatedHeadlineFactory(article=story, title="Ours", target=target)
     RelatedHeadlineFactory(article=story, title="Theirs", url="https://elsewhere.example/x")
     RelatedHeadlineFactory(article=story, title="Not yet ours", target=hidden)
+    RelatedHeadlineFactory(article=story, title="Only on the source's site")
     text = page(client, story).text
     assert f'<a href="{target.get_absolute_url()}">Ours</a>' in text
     assert '<a href="https://elsewhere.example/x" rel="noopener">Theirs</a>' in text
-    assert "<li>Not yet ours</li>" in text
-    assert hidden.get_absolute_url() not in text
+    assert "Not yet ours" not in text and hidden.get_absolute_url() not in text
+    assert "Only on the source" not in text  # kept for the record, never a dead end
+
+
+def test_no_more_on_this_story_when_no_headline_leads_anywhere(client, story):
+    RelatedHeadlineFactory(article=story, title="Only on the source's site")
+    assert "More on this story" not in page(client, story).text
 
 
 def test_it_carries_canonical_description_open_graph_and_twitter_tags(client, story, settings):
