@@ -65,7 +65,10 @@ class ArticleAdmin(
         RelatedHeadlineInline,
     ]
     fieldsets = [
-        (None, {"fields": ["kicker", "headline", "slug", "standfirst", "body", "section"]}),
+        (
+            None,
+            {"fields": ["kicker", "headline", "slug", "standfirst", "dateline", "body", "section"]},
+        ),
         ("Publishing", {"fields": ["status", "published_at", "embargo_until"]}),
         (
             "Source",

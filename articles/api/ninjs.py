@@ -49,6 +49,7 @@ def article_to_ninjs(article: Article) -> dict:
         "pubstatus": "usable" if article.is_public else "withheld",
         "language": article.language,
         "slugline": article.slug,
+        "located": article.dateline,
         "headlines": headlines(article),
         "descriptions": described(summary=article.standfirst) + mention_details(article),
         "bodies": [body(article)],

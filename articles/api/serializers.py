@@ -201,7 +201,8 @@ class ArticleSerializer(serializers.ModelSerializer):
     class Meta:
         model = Article
         fields = [
-            "id", "web_url", "headline", "slug", "kicker", "standfirst", "body", "section",
+            "id", "web_url", "headline", "slug", "kicker", "standfirst", "dateline", "body",
+            "section",
             "bylines", "mentions", "tags", "images", "source", "language", "status",
             "published_at", "updated_at", "version",
         ]  # fmt: skip
@@ -290,7 +291,8 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
     class Meta:
         model = Article
         fields = [
-            "headline", "slug", "kicker", "standfirst", "body", "section", "tags", "bylines",
+            "headline", "slug", "kicker", "standfirst", "dateline", "body", "section", "tags",
+            "bylines",
             "mentions", "status", "published_at", "embargo_until", "language", "seo_title",
             "seo_description", "origin", "source_name", "source_url", "copyright_line",
         ]  # fmt: skip

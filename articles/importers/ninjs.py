@@ -40,6 +40,7 @@ def parse_ninjs(text: str) -> ParsedArticle:
         )
         or _text(document.get("description_text")),
         body_html=body,
+        dateline=_text(document.get("located")),
         copyright_line=_text(document.get("copyrightnotice")),
         source_name=_text(source.get("name")) or _text(document.get("copyrightholder")),
         source_url=_text(source.get("uri")) if _is_web(source.get("uri")) else "",

@@ -7,6 +7,38 @@ from .result import Block, ImportRejected, ParsedArticle
 MAX_HEADLINE = 200
 BYLINE = re.compile(r"^By\s+(?P<names>[A-Z][^.!?:;]{1,150})$")
 DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.]):\s*(?P<rest>.*)$")
+# A news agency's dateline: "LISBON, Nov 20 (Agency) - ", "OSLO (Agency) — ".
+WIRE_DATELINE = re.compile(
+    r"^(?P<dateline>(?P<place>[A-Z][A-Z.'’ -]{1,40}[A-Z.])"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?"
+    r"\s*\((?P<agency>[A-Z][\w.&' -]{1,40}?)\))\s*(?:--?|–|—)\s*(?P<rest>.+)$"
+)
+# A wire story's closing credits: "(Reporting by A in Oslo; Editing by B and C)".
+CREDIT_LINE = re.compile(r"^\((?P<credits>(?:Reporting|Writing|Additional reporting|Editing|"
+                         r"Compiled|Produced)\s+by\s+[^()]+)\)$", re.IGNORECASE)  # fmt: skip
+CREDIT = re.compile(r"^(?P<what>[A-Za-z ]+?)\s+by\s+(?P<names>.+)$", re.IGNORECASE)
+CREDIT_ROLES = {
+    "reporting": "author",
+    "writing": "author",
+    "compiled": "author",
+    "additional reporting": "additional_reporting",
+    "editing": "editor",
+    "produced": "editor",
+}
+# An agency's closing note on who helped: "Press writer Mia Keller in Bern contributed."
+CONTRIBUTED = re.compile(
+    r"^(?:[A-Z][\w ]{0,40}\s)?(?:writers?|reporters?|correspondents?)\s+(?P<names>[A-Z].+?)"
+    r"\s+contributed(?:\s+to\s+this\s+(?:report|story))?\.?$",
+    re.IGNORECASE,
+)
+# Where a reporter filed from, after a credited name: "Ana Lima in Lisbon".
+FILED_FROM = re.compile(r"\s+(?:in|from)\s+[A-Z][\w ,.'’-]*$")
+# An agency's notes about itself at the end of its copy.
+AGENCY_BOILERPLATE = re.compile(
+    r"^our standards:|trust principles|all rights reserved|may not be (?:published|reproduced"
+    r"|redistributed)|^for more (?:news|coverage)|^follow .{2,40} coverage",
+    re.IGNORECASE,
+)
 CAPTION = re.compile(
     r"^(?P<caption>.{8,600}?)\s+(?:Photos?|Pictures?|Images?|Video):\s*(?P<credit>[^.!?]{2,80})\.?$"
 )
@@ -91,6 +123,16 @@ def _read_furniture(parsed: ParsedArticle, line: str) -> bool:
     if (match := ADDITIONAL.match(line)) and len(line) < 150:
         parsed.additional_reporting.extend(split_names(match["names"]))
         return True
+    if (match := CREDIT_LINE.match(line)) and len(line) < 400:
+        _read_credits(parsed, match["credits"])
+        return True
+    if (match := CONTRIBUTED.match(line)) and len(line) < 300:
+        names = (FILED_FROM.sub("", name) for name in split_names(match["names"]))
+        parsed.additional_reporting.extend(name.strip() for name in names if name.strip())
+        return True
+    if AGENCY_BOILERPLATE.search(line) and len(line) < 400:
+        parsed.dropped.append(line)
+        return True
     if COPYRIGHT.match(line) and len(line) < 200:
         parsed.copyright_line = line.rstrip(".")
         parsed.dropped.append(line)
@@ -106,6 +148,24 @@ def _read_furniture(parsed: ParsedArticle, line: str) -> bool:
     return False
 
 
+def _read_credits(parsed: ParsedArticle, credits: str) -> None:
+    """Turn "Reporting by A; Editing by B" into bylines, each with its role."""
+    for part in credits.split(";"):
+        if not (match := CREDIT.match(part.strip())):
+            continue
+        role = CREDIT_ROLES.get(match["what"].strip().lower())
+        for name in split_names(match["names"].rstrip(".")):
+            name = FILED_FROM.sub("", name).strip()
+            if not role or not name:
+                continue
+            if role == "author" and name not in parsed.authors:
+                parsed.authors.append(name)
+            elif role == "additional_reporting":
+                parsed.additional_reporting.append(name)
+            elif role == "editor":
+                parsed.other_bylines.append((name, role))
+
+
 def _read_marker(parsed: ParsedArticle, marker: re.Match) -> None:
     """Record what an end-of-story marker tells: the publisher or the related list's name."""
     parsed.dropped.append(marker.group(0))
@@ -116,10 +176,10 @@ def _read_marker(parsed: ParsedArticle, marker: re.Match) -> None:
 
 
 def _read_body_line(parsed: ParsedArticle, line: str) -> None:
-    """Add a paragraph, sub-heading or figure to the body."""
-    if not parsed.blocks and not parsed.dateline and (match := DATELINE.match(line)):
-        parsed.dateline = match["place"].strip()
-        if not match["rest"]:
+    """Add a paragraph, sub-heading or figure to the body; the dateline leaves its paragraph."""
+    if not parsed.blocks and not parsed.dateline:
+        line = _take_dateline(parsed, line)
+        if not line:
             return
     if match := CAPTION.match(line):
         parsed.blocks.append(Block(Block.FIGURE, match["caption"].strip(), match["credit"].strip()))
@@ -127,3 +187,15 @@ def _read_body_line(parsed: ParsedArticle, line: str) -> None:
         parsed.blocks.append(Block(Block.SUBHEADING, line))
     else:
         parsed.blocks.append(Block(Block.PARAGRAPH, line))
+
+
+def _take_dateline(parsed: ParsedArticle, line: str) -> str:
+    """Record the first paragraph's dateline, if it has one; return the rest of the line."""
+    if match := WIRE_DATELINE.match(line):
+        parsed.dateline = " ".join(match["dateline"].split())
+        parsed.source_name = parsed.source_name or match["agency"].strip()
+        return match["rest"]
+    if match := DATELINE.match(line):
+        parsed.dateline = match["place"].strip()
+        return match["rest"]
+    return line

@@ -80,6 +80,12 @@ class Article(models.Model):
     standfirst = models.TextField(
         max_length=600, blank=True, help_text="One or two sentences under the headline."
     )
+    dateline = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Where (and for agency copy, when and by whom) the story was filed, "
+        "e.g. “LISBON, Nov 20 (Meridian Wire)”; shown before the first paragraph.",
+    )
     body = models.TextField(
         blank=True, help_text="HTML; anything outside the allow-list is removed on save."
     )

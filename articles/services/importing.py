@@ -282,6 +282,7 @@ def _fields(plan: ImportPlan, *, status: str, user) -> dict:
         "kicker": parsed.kicker[:60],
         "slug": slug_from(parsed.headline, max_length=200) or "article",
         "standfirst": parsed.standfirst[:600],
+        "dateline": parsed.dateline[:100],
         "section": plan.section,
         "status": status,
         "published_at": timezone.now() if status == Article.Status.PUBLISHED else None,

@@ -91,7 +91,8 @@ def test_export_then_import_gives_back_the_same_article(sections):
 def contents(article: Article) -> dict:
     """Return what an article says and whom it names, without its own ids and filing."""
     article = Article.objects.get(pk=article.pk)
-    fields = ["headline", "kicker", "standfirst", "body", "source_name", "copyright_line"]
+    fields = ["headline", "kicker", "standfirst", "dateline", "body"]
+    fields += ["source_name", "copyright_line"]
     return {
         **{name: getattr(article, name) for name in fields},
         "bylines": [(b.person_id, b.role) for b in article.bylines.all()],
@@ -106,7 +107,7 @@ def test_a_plain_text_import_survives_export_and_import_as_ninjs(ferry_bytes, se
     original = import_article(data=ferry_bytes, section_slug="business").article
     before = contents(original)
     assert any(role and count > 1 for _, role, count in before["mentions"])  # worth carrying
-    assert before["tags"] and before["bylines"]
+    assert before["tags"] and before["bylines"] and before["dateline"] == "GEORGE TOWN"
     document = json.dumps(article_to_ninjs(Article.objects.get(pk=original.pk)))
 
     outcome = import_article(data=document.encode(), fmt="ninjs", section_slug="business")

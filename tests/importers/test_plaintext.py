@@ -20,7 +20,7 @@ def test_it_reads_the_byline_line_and_the_dateline(ferry_bytes):
     parsed = parse(ferry_bytes)
     assert parsed.authors == ["Aminah Rahim", "Kevin Loh"]
     assert parsed.dateline == "GEORGE TOWN"
-    assert parsed.paragraphs[0].startswith("GEORGE TOWN: The ageing ferry terminal")
+    assert parsed.paragraphs[0].startswith("The ageing ferry terminal")  # the dateline left it
 
 
 def test_a_dateline_on_its_own_line_is_not_a_paragraph(swim_bytes):
