@@ -60,11 +60,7 @@ class Mention(models.Model):
             models.CheckConstraint(condition=Q(count__gte=1), name="mention_count_positive"),
         ]
         # Related coverage reads a person's newest mentions: an index range scan, no sort.
-        indexes = [
-            models.Index(
-                fields=["person", "-id"], include=["article"], name="mention_person_newest"
-            )
-        ]
+        indexes = [models.Index(fields=["person", "-id", "article"], name="mention_person_newest")]
 
     def __str__(self):
         return str(self.person)

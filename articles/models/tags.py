@@ -74,11 +74,7 @@ class TaggedArticle(TaggedItemBase):
             models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_unique")
         ]
         # Related coverage reads a tag's newest taggings: an index range scan, no sort.
-        indexes = [
-            models.Index(
-                fields=["tag", "-id"], include=["content_object"], name="tagged_tag_newest"
-            )
-        ]
+        indexes = [models.Index(fields=["tag", "-id", "content_object"], name="tagged_tag_newest")]
 
     def __str__(self):
         return str(self.tag)
