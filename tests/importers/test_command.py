@@ -1,5 +1,6 @@
 """The import_article management command."""
 
+import json
 from io import StringIO
 
 import pytest
@@ -81,3 +82,21 @@ def test_an_unknown_section_or_path_is_an_error(ferry_bytes, sections, tmp_path)
     with pytest.raises(CommandError, match="no such file"):
         run(tmp_path / "missing.txt")
     assert not Article.objects.exists()
+
+
+def test_a_ninjs_import_lists_the_people_it_creates_like_any_other(sections, tmp_path):
+    document = {
+        "uri": "urn:example:1",
+        "type": "text",
+        "headlines": [{"role": "main", "value": "Ferry timetable changes for winter"}],
+        "bodies": [{"role": "main", "contenttype": "text/html",
+                    "value": "<p>Ola Brandt said the timetable would change.</p>"}],
+        "people": [{"name": "Ola Brandt", "rel": "mentioned"},
+                   {"name": "Kim Roe", "rel": "author"}],
+    }  # fmt: skip
+    path = tmp_path / "item.json"
+    path.write_text(json.dumps(document))
+    output = run(path, "--format", "ninjs")
+    assert "Byline (Author): Kim Roe (new, needs review)" in output
+    assert "People (1):" in output and "Ola Brandt (×1, new, needs review)" in output
+    assert Person.objects.filter(needs_review=True).count() == 2

@@ -99,7 +99,10 @@ def describe(plan) -> list[str]:
     lines = [f"Headline: {parsed.headline}", f"Section: {plan.section}"]
     if parsed.dateline:
         lines.append(f"Dateline: {parsed.dateline}")
-    lines += [f"Byline ({b.role_label}): {b.name}" for b in plan.bylines]
+    lines += [
+        f"Byline ({b.role_label}): {b.name}{'' if b.person else ' (new, needs review)'}"
+        for b in plan.bylines
+    ]
     body = [f"  [{block.kind}] {_short(block.text)}" for block in parsed.blocks]
     lines += [f"Body: {len(parsed.paragraphs)} paragraph(s)", *body] if body else ["Body: HTML"]
     lines.append(f"People ({len(plan.people)}):")
