@@ -2,15 +2,25 @@
 
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.safestring import mark_safe
 
 from articles.importers.source import MAX_BYTES
-from articles.models import Section
+from articles.models import ArticleImage, Byline, Section, Tag, TaggedArticle
 from articles.sanitize import sanitize_html
-from articles.services.importing import ImportRejected, import_article, plan_import
+from articles.services.importing import (
+    ImportPlan,
+    ImportRejected,
+    ImportReview,
+    import_article,
+    plan_import,
+    suggested_standfirst,
+)
+
+from .widgets import LabelledAutocompleteSelect
 
 
 class ImportForm(forms.Form):
@@ -60,6 +70,128 @@ class ImportForm(forms.Form):
         return text.encode("utf-8")
 
 
+class ImportReviewForm(forms.Form):
+    """The editable preview: what the import recognised, for the editor to correct.
+
+    Bylines, people and related items are rows keyed by their place in the plan, with a
+    "keep" box each; the same copy always plans the same rows.
+    """
+
+    section = forms.ModelChoiceField(Section.objects.with_ancestors())
+    headline = forms.CharField(max_length=200, widget=forms.TextInput(attrs={"size": 90}))
+    kicker = forms.CharField(max_length=60, required=False)
+    standfirst = forms.CharField(
+        max_length=600,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 90}),
+        help_text="Suggested from the first paragraph when the copy has none.",
+    )
+    dateline = forms.CharField(max_length=100, required=False)
+    tags = forms.ModelMultipleChoiceField(
+        Tag.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    related = forms.TypedMultipleChoiceField(
+        coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, plan: ImportPlan, admin_site, **kwargs):
+        self.plan = plan
+        kwargs.setdefault("initial", self._initial(plan))
+        super().__init__(*args, prefix="review", **kwargs)
+        self._add_library_pickers(admin_site)
+        suggested = {tag.pk: tag for tag in plan.tags}
+        self.fields["tags"].queryset = Tag.objects.filter(pk__in=suggested)
+        self.fields["tags"].label_from_instance = lambda tag: (
+            f"{tag.name} — {plan.tag_reasons.get(tag.pk, '')}".rstrip(" —")
+        )
+        self.fields["related"].choices = [
+            (n, f"{item.title}{' (links to our article)' if item.target else ''}")
+            for n, item in enumerate(plan.related)
+        ]
+        for n, byline in enumerate(plan.bylines):
+            self.fields[f"byline_{n}_keep"] = forms.BooleanField(
+                required=False, initial=True, label=f"Keep {byline.name}"
+            )
+            self.fields[f"byline_{n}_role"] = forms.ChoiceField(
+                choices=Byline.Role.choices, initial=byline.role, label=f"{byline.name}’s role"
+            )
+        for n, planned in enumerate(plan.people):
+            self.fields[f"person_{n}_keep"] = forms.BooleanField(
+                required=False, initial=True, label=f"Keep {planned.found.name}"
+            )
+            self.fields[f"person_{n}_role"] = forms.CharField(
+                max_length=255,
+                required=False,
+                initial=planned.found.role_phrase,
+                label=f"How the story describes {planned.found.name}",
+            )
+
+    @staticmethod
+    def _initial(plan: ImportPlan) -> dict:
+        parsed = plan.parsed
+        return {
+            "section": plan.section,
+            "headline": parsed.headline,
+            "kicker": parsed.kicker,
+            "standfirst": suggested_standfirst(plan),
+            "dateline": parsed.dateline,
+            "tags": [tag.pk for tag in plan.tags],
+            "related": list(range(len(plan.related))),
+        }
+
+    def _add_library_pickers(self, admin_site) -> None:
+        """Add the lead picture and extra tags, picked from the library as on the change form."""
+        image = ArticleImage._meta.get_field("image")
+        tag = TaggedArticle._meta.get_field("tag")
+        self.fields["lead_image"] = forms.ModelChoiceField(
+            image.related_model.objects.all(),
+            required=False,
+            label="Lead picture",
+            help_text="From the image library; leave empty to add one later.",
+            widget=LabelledAutocompleteSelect(image, admin_site),
+        )
+        self.fields["more_tags"] = forms.ModelMultipleChoiceField(
+            Tag.objects.all(),
+            required=False,
+            label="More tags",
+            help_text="Existing tags the suggestions missed.",
+            widget=AutocompleteSelectMultiple(tag, admin_site),
+        )
+
+    def article_fields(self) -> list:
+        """Return the article's own fields, in the order of the change form."""
+        names = ["section", "headline", "kicker", "standfirst", "dateline", "lead_image"]
+        return [self[name] for name in names]
+
+    def byline_rows(self) -> list[tuple]:
+        return [(self[f"byline_{n}_keep"], self[f"byline_{n}_role"], byline)
+                for n, byline in enumerate(self.plan.bylines)]  # fmt: skip
+
+    def people_rows(self) -> list[tuple]:
+        return [(self[f"person_{n}_keep"], self[f"person_{n}_role"], planned)
+                for n, planned in enumerate(self.plan.people)]  # fmt: skip
+
+    def review(self) -> ImportReview:
+        """Return the editor's choices, for the import service to apply."""
+        data = self.cleaned_data
+        bylines = [n for n in range(len(self.plan.bylines)) if data[f"byline_{n}_keep"]]
+        people = [n for n in range(len(self.plan.people)) if data[f"person_{n}_keep"]]
+        return ImportReview(
+            section=data["section"],
+            headline=data["headline"],
+            kicker=data["kicker"],
+            standfirst=data["standfirst"],
+            dateline=data["dateline"],
+            lead_image=data["lead_image"],
+            bylines=bylines,
+            byline_roles={n: data[f"byline_{n}_role"] for n in bylines},
+            people=people,
+            role_phrases={n: data[f"person_{n}_role"] for n in people},
+            tags=list(dict.fromkeys([*data["tags"], *data["more_tags"]])),
+            related=data["related"],
+        )
+
+
 class ImportArticleMixin:
     """Add the Import article page to the article admin."""
 
@@ -72,21 +204,28 @@ class ImportArticleMixin:
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = ImportForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            if "confirm" in request.POST:
-                return self._create(request, form)
-            return self._render_import(
-                request, "admin/articles/import_preview.html", form, form.plan
-            )
-        return self._render_import(request, "admin/articles/import_form.html", form)
+        if request.method != "POST" or not form.is_valid():
+            return self._render_import(request, "admin/articles/import_form.html", form)
+        confirming = "confirm" in request.POST
+        if confirming and form.plan.existing:
+            return self._create(request, form, review=None)  # opens the article already there
+        review = ImportReviewForm(
+            request.POST if confirming else None, plan=form.plan, admin_site=self.admin_site
+        )
+        if confirming and review.is_valid():
+            return self._create(request, form, review=review.review())
+        return self._render_import(
+            request, "admin/articles/import_preview.html", form, form.plan, review
+        )
 
-    def _create(self, request, form):
+    def _create(self, request, form, *, review: ImportReview | None):
         data = form.cleaned_data
         outcome = import_article(
             data=form.raw,
             fmt=data["format"],
             section_slug=data["section"].slug if data.get("section") else "",
             user=request.user,
+            review=review,
         )
         if outcome.created:
             messages.success(request, f"Created the draft “{outcome.article}”. Check it here.")
@@ -94,13 +233,15 @@ class ImportArticleMixin:
             messages.warning(request, "This copy was imported before; here is that article.")
         return redirect(outcome.admin_url)
 
-    def _render_import(self, request, template, form, plan=None):
+    def _render_import(self, request, template, form, plan=None, review=None):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": "Import article",
             "form": form,
             "plan": plan,
+            "review": review,
+            "media": self.media + (review.media if review else forms.Media()),
             "changelist_url": reverse("admin:articles_article_changelist"),
         }
         if plan and plan.parsed.body_html:

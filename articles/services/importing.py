@@ -28,6 +28,7 @@ __all__ = [
     "ImportOutcome",
     "ImportPlan",
     "ImportRejected",
+    "ImportReview",
     "Newsroom",
     "import_article",
 ]
@@ -79,6 +80,30 @@ class ImportPlan:
     related: list[PlannedHeadline] = field(default_factory=list)
     existing: Article | None = None
     text: str = ""
+    lead_image: object | None = None  # chosen from the library in the preview
+
+
+@dataclass
+class ImportReview:
+    """What the editor changed in the import preview; None keeps what was recognised.
+
+    Bylines, people and related items are chosen by their place in the plan's lists (the
+    same copy always plans the same lists); `roles` and `role_phrases` map a kept place to
+    the editor's wording.
+    """
+
+    section: Section | None = None
+    headline: str | None = None
+    kicker: str | None = None
+    standfirst: str | None = None
+    dateline: str | None = None
+    lead_image: object | None = None  # an images.Image from the library
+    bylines: list[int] | None = None
+    byline_roles: dict[int, str] = field(default_factory=dict)
+    people: list[int] | None = None
+    role_phrases: dict[int, str] = field(default_factory=dict)
+    tags: list[Tag] | None = None
+    related: list[int] | None = None
 
 
 @dataclass
@@ -120,6 +145,38 @@ def plan_import(
     return plan
 
 
+def suggested_standfirst(plan: ImportPlan) -> str:
+    """Return the standfirst the copy gives, else its first paragraph, as a suggestion."""
+    paragraphs = plan.parsed.paragraphs
+    return plan.parsed.standfirst or (paragraphs[0][:600] if paragraphs else "")
+
+
+def apply_review(plan: ImportPlan, review: ImportReview) -> None:
+    """Replace what was recognised with what the editor chose in the preview."""
+    parsed = plan.parsed
+    for name in ("headline", "kicker", "standfirst", "dateline"):
+        if (value := getattr(review, name)) is not None:
+            setattr(parsed, name, value)
+    plan.section = review.section or plan.section
+    plan.bylines = _kept(plan.bylines, review.bylines)
+    for place, planned in _kept_places(plan.bylines, review.bylines):
+        planned.role = review.byline_roles.get(place, planned.role)
+    for place, planned in _kept_places(plan.people, review.people):
+        planned.found.role_phrase = review.role_phrases.get(place, planned.found.role_phrase)
+    plan.people = _kept(plan.people, review.people)
+    plan.tags = plan.tags if review.tags is None else review.tags
+    plan.related = _kept(plan.related, review.related)
+    plan.lead_image = review.lead_image
+
+
+def _kept_places(items: list, places: list[int] | None) -> list[tuple[int, object]]:
+    return [(n, item) for n, item in enumerate(items) if places is None or n in places]
+
+
+def _kept(items: list, places: list[int] | None) -> list:
+    return [item for _, item in _kept_places(items, places)]
+
+
 def import_article(
     *,
     data: bytes,
@@ -129,6 +186,7 @@ def import_article(
     user=None,
     dry_run: bool = False,
     newsroom: Newsroom | None = None,
+    review: ImportReview | None = None,
 ) -> ImportOutcome:
     """Create the article `data` describes, or return the one already imported from it.
 
@@ -139,6 +197,8 @@ def import_article(
         raise ImportRejected(f"Unknown status “{status}”; use draft or published.")
     newsroom = newsroom or Newsroom()
     plan = plan_import(data=data, fmt=fmt, section_slug=section_slug, newsroom=newsroom)
+    if review is not None:
+        apply_review(plan, review)
     if plan.existing or dry_run:
         return ImportOutcome(plan=plan, article=plan.existing, created=False)
     try:
@@ -250,13 +310,14 @@ def _write(plan: ImportPlan, *, status: str, user, newsroom: Newsroom) -> Articl
         mentions, new_people = _mentions(plan, newsroom)
         bylines, new_contributors = _bylines(plan, newsroom)
         figures = _figures(plan.parsed)
+        images = [*_lead(plan), *figures]
         article = write_article(
             fields=_fields(plan, status=status, user=user),
             relations=ArticleRelations(
                 bylines=bylines,
                 mentions=mentions,
                 tags=plan.tags,
-                images=figures,
+                images=images,
                 related_headlines=_related_headlines(plan),
             ),
             # The figures' ids exist only once they are written, and the body names them.
@@ -305,6 +366,13 @@ def _related_headlines(plan: ImportPlan) -> list[RelatedHeadline]:
         )
         for position, item in enumerate(plan.related)
     ]
+
+
+def _lead(plan: ImportPlan) -> list[ArticleImage]:
+    """Return the lead picture the editor chose from the library, if any."""
+    if plan.lead_image is None:
+        return []
+    return [ArticleImage(image=plan.lead_image, is_lead=True, position=0)]
 
 
 def _figures(parsed: ParsedArticle) -> list[ArticleImage]:

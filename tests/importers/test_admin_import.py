@@ -6,15 +6,33 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from reversion.models import Version
 
-from articles.models import Article, ArticleImage
+from articles.models import Article, ArticleImage, Byline, Tag
 from people.models import Person
-from tests.factories import UserFactory
+from tests.factories import ImageFactory, TagFactory, UserFactory
 
 URL = reverse("admin:articles_article_import")
 
 
 def preview(client, **data):
     return client.post(URL, {"format": "text", "section": "", **data})
+
+
+def review_data(review, **changes) -> dict:
+    """Return the preview form's fields as the browser would post them back, with `changes`."""
+    data = {}
+    for bound in review:
+        value = bound.field.prepare_value(bound.value())
+        if value not in (None, False, "", []):
+            data[bound.html_name] = "on" if value is True else value
+    data.update(changes)
+    return {name: value for name, value in data.items() if value is not None}
+
+
+def confirm(client, text, *, section="", **changes):
+    """Preview `text`, then create the draft from the preview, with the editor's `changes`."""
+    shown = preview(client, text=text, section=section)
+    data = review_data(shown.context["review"], **changes)
+    return preview(client, text=text, section=section, confirm="1", **data)
 
 
 def test_the_article_list_links_to_the_import_page(editor_client):
@@ -30,7 +48,7 @@ def test_pasted_copy_is_previewed_before_anything_is_written(editor_client, ferr
     for expected in [
         "Penang’s ferry terminal bets on night markets",
         "Stalls at half the rent",
-        "Figure (needs an image file):",
+        "Figure (needs a picture before publishing):",
         "Felicia Wong Sze Min",
         "state tourism councillor",
         "new, flagged for review",
@@ -46,7 +64,7 @@ def test_confirming_the_preview_creates_the_draft_and_opens_it(
     editor_client, editor, ferry_bytes, sections
 ):
     text = ferry_bytes.decode()
-    response = preview(editor_client, text=text, section=sections["business"].pk, confirm="1")
+    response = confirm(editor_client, text, section=sections["business"].pk)
     article = Article.objects.get()
     assert response.status_code == 302
     assert response.url == reverse("admin:articles_article_change", args=[article.pk])
@@ -66,7 +84,7 @@ def test_an_uploaded_file_is_previewed_and_keeps_its_text_for_the_confirmation(
     response = editor_client.post(URL, {"format": "text", "upload": upload})
     page = response.content.decode()
     assert "Evelyn Tan Pei Shan" in page and '<textarea name="text" hidden' in page
-    response = preview(editor_client, text=response.context["plan"].text, confirm="1")
+    response = confirm(editor_client, response.context["plan"].text)
     assert response.status_code == 302
     assert ArticleImage.objects.get().credit == "Island Swim Club"
 
@@ -97,7 +115,7 @@ def test_structureless_paste_gets_a_form_error(editor_client, sections):
 
 def test_the_same_copy_twice_opens_the_first_article(editor_client, ferry_bytes, sections):
     text = ferry_bytes.decode()
-    preview(editor_client, text=text, confirm="1")
+    confirm(editor_client, text)
     page = preview(editor_client, text=text).content.decode()
     assert "This copy was imported before" in page
     response = preview(editor_client, text=text, confirm="1")
@@ -112,3 +130,73 @@ def test_only_editors_who_may_add_articles_can_import(client, ferry_bytes, secti
     assert client.get(URL).status_code == 403
     assert client.post(URL, {"text": ferry_bytes.decode(), "confirm": "1"}).status_code == 403
     assert not Article.objects.exists()
+
+
+def test_the_preview_suggests_the_first_paragraph_as_standfirst(
+    editor_client, ferry_bytes, sections
+):
+    review = preview(editor_client, text=ferry_bytes.decode()).context["review"]
+    assert review["standfirst"].value().startswith("The ageing ferry terminal")
+    assert review["dateline"].value() == "GEORGE TOWN"
+
+
+def test_the_editors_corrections_in_the_preview_are_what_is_written(
+    editor_client, ferry_bytes, sections
+):
+    for name in ["Penang", "Night markets", "Harbour"]:
+        TagFactory(name=name, slug=name.lower().replace(" ", "-"))
+    extra, picture = TagFactory(name="Tourism"), ImageFactory()
+    review = preview(editor_client, text=ferry_bytes.decode()).context["review"]
+    people = [planned.found.name for planned in review.plan.people]
+    bylines = [byline.name for byline in review.plan.bylines]
+    suggested = [tag.name for tag in review.plan.tags]
+    assert {"Penang", "Night markets"} <= set(suggested) and len(people) > 2
+    dropped_tag = Tag.objects.get(name="Night markets")
+    kept_tags = [tag.pk for tag in review.plan.tags if tag != dropped_tag]
+
+    response = confirm(
+        editor_client,
+        ferry_bytes.decode(),
+        **{
+            "review-section": sections["sport"].pk,
+            "review-headline": "Night markets for Penang’s ferry terminal",
+            "review-kicker": "Waterfront",
+            "review-tags": kept_tags,
+            "review-more_tags": [extra.pk],
+            "review-lead_image": picture.pk,
+            "review-person_1_keep": None,  # unticked: a wrong recognition
+            "review-person_0_role": "hawker and stall holder",
+            "review-byline_1_role": Byline.Role.PHOTOGRAPHER,
+            "review-related": [0],
+        },
+    )
+
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert (article.headline, article.kicker) == (
+        "Night markets for Penang’s ferry terminal",
+        "Waterfront",
+    )
+    assert article.section == sections["sport"]
+    assert article.standfirst.startswith("The ageing ferry terminal")
+    assert set(article.tags.all()) == {*Tag.objects.filter(pk__in=kept_tags), extra}
+    mentions = [(m.person.full_name, m.role_phrase) for m in article.mentions.all()]
+    assert mentions[0] == (people[0], "hawker and stall holder")
+    assert people[1] not in [name for name, _ in mentions] and len(mentions) == len(people) - 1
+    assert not Person.objects.filter(full_name=people[1]).exists()  # never created
+    assert [(b.person.full_name, b.role) for b in article.bylines.all()][1] == (
+        bylines[1],
+        Byline.Role.PHOTOGRAPHER,
+    )
+    assert article.images.get(is_lead=True).image == picture
+    assert article.related_headlines.count() == 1
+
+
+def test_a_refused_preview_keeps_the_editors_input_and_writes_nothing(
+    editor_client, ferry_bytes, sections
+):
+    response = confirm(editor_client, ferry_bytes.decode(), **{"review-headline": ""})
+    assert response.status_code == 200
+    assert "This field is required" in response.content.decode()
+    assert response.context["review"]["standfirst"].value().startswith("The ageing")
+    assert not Article.objects.exists() and not Person.objects.exists()

@@ -1,5 +1,7 @@
 """Every public page type and the article admin form pass the Nu HTML Checker with no error."""
 
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -36,6 +38,17 @@ def admin_pages(showcase) -> dict[str, str]:
     }
 
 
+def import_preview(client) -> str:
+    """Return the editable import preview of one of the importer tests' stories."""
+    copy = Path(__file__).parent.parent / "importers" / "fixtures" / "wire"
+    text = (copy / "semicolon_credits.txt").read_text()
+    response = client.post(
+        reverse("admin:articles_article_import"), {"format": "text", "text": text}
+    )
+    assert "Create the draft" in response.content.decode()
+    return response.content.decode()
+
+
 def rendered(client, urls: dict[str, str], status: int = 200) -> dict[str, str]:
     """Return {page name: HTML} for each URL, checking the status first."""
     pages = {}
@@ -52,6 +65,7 @@ def test_every_page_type_has_no_html_error(client, editor, showcase, tmp_path):
     pages |= rendered(client, {"404 page": "/no-such-page/"}, status=404)
     client.force_login(editor)
     pages |= rendered(client, admin_pages(showcase))
+    pages["admin import preview"] = import_preview(client)
     assert "<picture>" in pages["article with figures"]
     assert showcase["story"].headline in pages["search with results"]
 
