@@ -1,0 +1,77 @@
+"""In real Chromium: the demo editor imports the sample story, prunes the preview, publishes it.
+
+Only clicks and typing through the pages an editor opens; the sample story is read from the
+shared seeds folder (never copied into the repository).
+"""
+
+import re
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import expect
+
+from articles.models import Article
+from seeds.accounts import DEMO_PASSWORD, ensure_demo_accounts
+from seeds.loader import load_newsroom
+from tests.importers.conftest import SEEDS
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+EDITOR = "editor"
+
+
+def sample_story() -> str:
+    stories = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    if not stories:
+        pytest.skip(f"the shared seeds folder {SEEDS} is absent here (CI always has it)")
+    return stories[0].read_text(encoding="utf-8")
+
+
+def sign_in(page, base_url: str, username: str) -> None:
+    page.goto(base_url + reverse("admin:login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+
+
+def test_the_editor_imports_prunes_and_publishes_the_sample_story(page, live_server, artifacts):
+    load_newsroom()
+    ensure_demo_accounts()
+    page.set_default_timeout(20_000)
+    sign_in(page, live_server.url, EDITOR)
+
+    page.goto(live_server.url + reverse("admin:articles_article_changelist"))
+    page.get_by_role("link", name="Import article").click()
+    page.get_by_label("Paste the copy").fill(sample_story())
+    page.get_by_role("button", name="Preview the import").click()
+
+    expect(page.get_by_role("heading", name="Tags")).to_be_visible()
+    tags = page.locator("#id_review-tags input[type=checkbox]")
+    people = page.locator("input[name^=review-person_][name$=_keep]")
+    suggested, recognised = tags.count(), people.count()
+    assert 0 < suggested <= 8 and recognised > 3
+    page.screenshot(path=str(artifacts / "admin-import-preview.png"), full_page=True)
+
+    pruned_tag = tags.last.evaluate("box => box.labels[0].textContent.split(' — ')[0].trim()")
+    tags.last.uncheck()
+    pruned_person = page.locator("input[name=review-person_1_keep]")
+    pruned_name = pruned_person.evaluate("box => box.closest('tr').cells[1].textContent.trim()")
+    pruned_person.uncheck()
+    page.get_by_label("Kicker").fill("From the wire desk")
+    page.get_by_role("button", name="Create the draft").click()
+
+    expect(page.locator(".messagelist")).to_contain_text("Created the draft")
+    article = Article.objects.get(kicker="From the wire desk")
+    assert article.status == Article.Status.DRAFT
+    assert article.tags.count() == suggested - 1
+    assert pruned_tag not in set(article.tags.values_list("name", flat=True))
+    assert article.mentions.count() == recognised - 1
+    assert pruned_name not in {m.person.full_name for m in article.mentions.all()}
+
+    page.get_by_role("link", name="Publish now").click()
+    page.get_by_role("button", name="Yes, publish now").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    article.refresh_from_db()
+    assert article.is_public
+    page.goto(live_server.url + article.get_absolute_url())
+    expect(page.get_by_role("heading", level=1)).to_have_text(article.headline)
