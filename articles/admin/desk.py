@@ -2,7 +2,7 @@
 
 from datetime import datetime, time
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import Prefetch
 from django.urls import reverse_lazy
 from django.utils import timezone
@@ -12,8 +12,8 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 
 from articles.models import Article, ArticleImage
 from articles.sanitize import sanitize_html
+from articles.services.checks import publishing_checks
 from images.admin import thumbnail_html
-from images.figures import ALT, FIGCAPTION, FIGURE, IMG, figure_image_ids, library_images
 
 # Only what a story needs; the server-side allow-list (articles/sanitize.py) is the backstop.
 BODY_EXTENSIONS = {
@@ -46,49 +46,6 @@ class BodyEditorField(ProseEditorFormField):
             widget=AdminProseEditorWidget,
             **kwargs,
         )
-
-
-def prepublish_warnings(article: Article) -> list[str]:
-    """Return what the article still lacks before it is fit to publish."""
-    images = list(article.images.select_related("image"))
-    warnings = []
-    if not article.standfirst.strip():
-        warnings.append("There is no standfirst.")
-    if not any(item.is_lead and not item.needs_file for item in images):
-        warnings.append("There is no lead image.")
-    if not article.bylines.exists():
-        warnings.append("There is no byline.")
-    warnings += [f"Image “{item}” has no alt text." for item in images if not item.shown_alt_text]
-    warnings += [
-        f"Image “{item}” has no caption or credit."
-        for item in images
-        if not (item.shown_caption and item.shown_credit)
-    ]
-    return warnings + body_figure_warnings(article.body)
-
-
-def body_figure_warnings(body: str) -> list[str]:
-    """Return warnings for figures in the body missing alt text, a caption or a credit."""
-    library = library_images(figure_image_ids(body))
-    warnings = []
-    for number, figure in enumerate(FIGURE.findall(body or ""), start=1):
-        ids = figure_image_ids(figure)
-        image = library.get(ids[0]) if ids else None
-        warnings += [f"Figure {number} in the body has no {what}." for what in lacks(figure, image)]
-    return warnings
-
-
-def lacks(figure: str, image) -> list[str]:
-    """Return what one body figure lacks: "alt text", "caption or credit"."""
-    img = IMG.search(figure)
-    alt = ALT.search(img.group(0)) if img else None
-    caption = FIGCAPTION.search(figure)
-    has_alt = bool(alt and alt.group(1).strip()) or bool(image and image.alt_text)
-    has_caption = bool(caption and caption.group(1).strip()) or bool(image and image.caption)
-    has_credit = 'class="credit"' in figure or bool(image and image.credit)
-    return ["alt text"] * (bool(img) and not has_alt) + ["caption or credit"] * (
-        not (has_caption and has_credit)
-    )
 
 
 class QuickFilter(admin.SimpleListFilter):
@@ -150,16 +107,9 @@ class ArticleDeskMixin:
         )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        if obj is not None and request.method == "GET":
-            for warning in prepublish_warnings(obj):
-                messages.warning(request, f"Before publishing: {warning}")
+        # Shown once, in a panel of the form, rather than as messages repeated on each visit.
+        context["publishing_checks"] = publishing_checks(obj) if obj is not None else []
         return super().render_change_form(request, context, add, change, form_url, obj)
-
-    def response_change(self, request, obj):
-        if obj.status == Article.Status.PUBLISHED:
-            for warning in prepublish_warnings(obj):
-                messages.warning(request, f"Published, but: {warning}")
-        return super().response_change(request, obj)
 
 
 def thumbnail_html_file(item: ArticleImage):

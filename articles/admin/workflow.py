@@ -14,6 +14,7 @@ from reversion.models import Version
 from articles import preview
 from articles.models import Article
 from articles.services import policy, publishing
+from articles.services.checks import publishing_checks
 from articles.services.concurrency import StaleArticleError
 from articles.services.publishing import STEPS, Stage, Step
 from articles.services.revisions import (
@@ -60,9 +61,17 @@ class TransitionForm(forms.Form):
         help_text="In the newsroom's time zone; the article goes public at that minute.",
     )
     note = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    anyway = forms.BooleanField(
+        label="Publish anyway",
+        required=False,
+        help_text="Tick to publish despite the problems listed above; the article's history "
+        "records that you did.",
+    )
 
     def __init__(self, *args, step: Step, **kwargs):
         super().__init__(*args, **kwargs)
+        if "anyway" not in step.takes:
+            del self.fields["anyway"]
         # A publish time is asked for only where it is needed; publishing here means now.
         if "at" in step.needs:
             self.fields["at"].required = True
@@ -81,6 +90,11 @@ class CorrectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Shown at the foot of the article with today's date; plain text.",
     )
+
+
+def _checks_for(step: Step, article) -> list:
+    """Return the publishing checks to show before `step`: only publishing steps have them."""
+    return publishing_checks(article) if "anyway" in step.takes else []
 
 
 def _reason(error: Exception) -> str:
@@ -234,7 +248,12 @@ class ArticleWorkflowMixin:
             if error is None:
                 return HttpResponseRedirect(self._change_url(article))
             form.add_error(None, error)
-        context = {"title": step.label, "step": step, "form": form, "articles": [article]}
+        context = {
+            "title": step.label,
+            "step": step,
+            "form": form,
+            "articles": [(article, _checks_for(step, article))],
+        }
         return self._render(request, "workflow_confirmation.html", context)
 
     def _renamed_step(self, object_id, name):
@@ -257,7 +276,7 @@ class ArticleWorkflowMixin:
                 "title": step.label,
                 "step": step,
                 "form": form,
-                "articles": list(queryset),
+                "articles": [(article, _checks_for(step, article)) for article in queryset],
                 "action": request.POST.get("action"),
             }
             return self._render(request, "workflow_confirmation.html", context)

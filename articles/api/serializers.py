@@ -287,6 +287,14 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
     mentions = MentionInputSerializer(
         many=True, required=False, max_length=RELATION_LIMITS["mentions"]
     )
+    publish_anyway = serializers.BooleanField(
+        required=False,
+        write_only=True,
+        default=False,
+        help_text="With status 'published': publish despite the blocking publishing checks "
+        "(no byline, no lead picture, a picture still missing, a headline over 110 characters); "
+        "the article's events record it. Without it such an article is refused with a 400.",
+    )
 
     class Meta:
         model = Article
@@ -295,6 +303,7 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
             "bylines",
             "mentions", "status", "published_at", "embargo_until", "language", "seo_title",
             "seo_description", "origin", "source_name", "source_url", "copyright_line",
+            "publish_anyway",
         ]  # fmt: skip
 
     def validate_bylines(self, bylines):
@@ -387,12 +396,21 @@ class ArticleWriteSerializer(serializers.ModelSerializer):
             return
         status, at = step
         user = self.context["request"].user
-        run_transition(publishing.change_status, article=article, user=user, status=status, at=at)
+        anyway = wanted.get("publish_anyway", False)
+        run_transition(
+            publishing.change_status,
+            article=article,
+            user=user,
+            status=status,
+            at=at,
+            anyway=anyway,
+        )
 
 
 def pop_workflow(data: dict) -> dict:
-    """Take the status and publish time out of validated data; keep only those sent."""
-    return {name: data.pop(name) for name in ("status", "published_at") if name in data}
+    """Take the status, publish time and confirmation out of validated data; keep those sent."""
+    names = ("status", "published_at", "publish_anyway")
+    return {name: data.pop(name) for name in names if name in data}
 
 
 def requested_step(article: Article, wanted: dict) -> tuple[str, datetime | None] | None:

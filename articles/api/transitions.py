@@ -48,6 +48,11 @@ class TransitionInputSerializer(serializers.Serializer):
         max_length=2000,
         help_text="return-to-draft and unpublish: a note kept with the recorded event.",
     )
+    anyway = serializers.BooleanField(
+        required=False,
+        help_text="publish and schedule: go ahead despite the blocking publishing checks; "
+        "the recorded event lists them.",
+    )
 
 
 def action_arguments(name: str, data) -> dict:

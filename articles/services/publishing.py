@@ -17,6 +17,7 @@ from django.utils import timezone
 from articles.models import Article, ArticleEvent, Correction
 
 from . import policy
+from .checks import blocking_checks
 from .events import record_event
 from .revisions import recording, save_with_revision
 
@@ -118,8 +119,10 @@ def return_to_draft(*, article: Article, user, note: str = "") -> Article:
     return _move(article=article, user=user, step=step, stage=stage, note=note)
 
 
-def publish(*, article: Article, user, at: datetime | None = None) -> Article:
+def publish(*, article: Article, user, at: datetime | None = None, anyway: bool = False) -> Article:
     """Publish now, or at `at` (a future time schedules it; no clock job is needed)."""
+    # The blocking publishing checks (no byline, no lead picture, a picture still missing,
+    # an overlong headline) refuse it unless `anyway` is given; the event then records them.
     step = STEPS["publish"]
     _require(step.permits(user, article), "Only an editor can publish or schedule articles.")
     now = timezone.now()
@@ -132,16 +135,30 @@ def publish(*, article: Article, user, at: datetime | None = None) -> Article:
             f"This article is embargoed until {embargo:%Y-%m-%d %H:%M}; publish it then or later.",
             code="embargoed",
         )
+    note = _confirmed_despite(blocking_checks(article), anyway)
     article.published_at = when
     step = STEPS["schedule"] if when > now else step
-    return _move(article=article, user=user, step=step, stage=stage, publish_at=when)
+    return _move(article=article, user=user, step=step, stage=stage, publish_at=when, note=note)
 
 
-def schedule(*, article: Article, user, at: datetime) -> Article:
+def _confirmed_despite(checks: list, anyway: bool) -> str:
+    """Refuse while blocking checks stand unconfirmed; return the note that records them."""
+    if not checks:
+        return ""
+    reasons = " ".join(check.message for check in checks)
+    if not anyway:
+        raise ValidationError(
+            f"Not published: {reasons} Confirm “publish anyway” to publish it as it is.",
+            code="needs_confirmation",
+        )
+    return f"Published anyway: {reasons}"
+
+
+def schedule(*, article: Article, user, at: datetime, anyway: bool = False) -> Article:
     """Publish `article` automatically at `at`, which must be in the future."""
     if at <= timezone.now():
         raise ValidationError("A scheduled time must be in the future.", code="past_schedule")
-    return publish(article=article, user=user, at=at)
+    return publish(article=article, user=user, at=at, anyway=anyway)
 
 
 def unpublish(*, article: Article, user, note: str = "") -> Article:
@@ -206,7 +223,7 @@ STEPS: dict[str, Step] = {
             role=policy.can_publish,
             service=publish,
             event=Action.PUBLISHED,
-            takes=("at",),
+            takes=("at", "anyway"),
         ),
         Step(
             name="schedule",
@@ -215,7 +232,7 @@ STEPS: dict[str, Step] = {
             role=policy.can_publish,
             service=schedule,
             event=Action.SCHEDULED,
-            takes=("at",),
+            takes=("at", "anyway"),
             needs=("at",),
         ),
         Step(
@@ -250,17 +267,22 @@ def step_towards(article: Article, status: str, at: datetime | None = None) -> S
     return None
 
 
-def change_status(*, article: Article, user, status: str, at: datetime | None = None) -> Article:
+def change_status(
+    *, article: Article, user, status: str, at: datetime | None = None, anyway: bool = False
+) -> Article:
     """Take the one step that brings `article` to `status`, for the API and commands.
 
     For `published`, `at` is the publish time: none or a past time publishes, a future
-    time schedules (or moves a schedule). The step's own rules then apply.
+    time schedules (or moves a schedule); `anyway` confirms it despite blocking checks.
+    The step's own rules then apply.
     """
     step = step_towards(article, status, at)
     if step is None:
         raise ValidationError(_no_step_message(article.status, status), code="invalid_transition")
-    arguments = {"at": at} if "at" in step.takes else {}
-    return step.service(article=article, user=user, **arguments)
+    given = {"at": at, "anyway": anyway}
+    return step.service(
+        article=article, user=user, **{k: given[k] for k in step.takes if k in given}
+    )
 
 
 def _no_step_message(current: str, status: str) -> str:

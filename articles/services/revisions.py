@@ -22,14 +22,39 @@ from django.db import router, transaction
 from django.utils import timezone
 from reversion.models import Revision, Version
 
-from articles.models import Article, ArticleVersionNumber
+from articles.models import (
+    Article,
+    ArticleImage,
+    ArticleVersionNumber,
+    Byline,
+    Mention,
+    Section,
+    Tag,
+    TaggedArticle,
+)
 from articles.models.versioning import ARTICLE_FOLLOWS, RECORD_MODELS
+from core.text import plain_text
+from images.models import Image
+from people.models import Person
 
 from . import policy
 from .concurrency import claim_version, current_version
 from .events import record_event
 
-DIFF_FIELDS = [("headline", "Headline"), ("standfirst", "Standfirst"), ("body", "Body")]
+DIFF_FIELDS = [
+    ("kicker", "Kicker"),
+    ("headline", "Headline"),
+    ("standfirst", "Standfirst"),
+    ("dateline", "Dateline"),
+    ("body", "Body"),
+    ("section", "Section"),
+    ("bylines", "Bylines"),
+    ("people", "People"),
+    ("tags", "Tags"),
+    ("pictures", "Pictures"),
+]
+# Where a block of the body ends: the compare view shows one paragraph a line.
+BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption|figure)>|<br\s*/?>", re.I)
 # What the workflow decides is kept when an older revision's content is restored.
 WORKFLOW_FIELDS = ["status", "published_at", "embargo_until", "created_by_id"]
 TOKENS = re.compile(r"\s+|<[^>]*>|[^\s<]+")
@@ -113,22 +138,105 @@ def diff_texts(old: str, new: str) -> list[tuple[str, str]]:
     return segments
 
 
+def diff_items(old: list[str], new: list[str]) -> list[tuple[str, str]]:
+    """Return a diff of two lists of items (bylines, tags…) as (kind, text) pairs, one a line."""
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    segments = []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            segments += [("equal", f"{item}\n") for item in old[a1:a2]]
+            continue
+        segments += [("delete", f"{item}\n") for item in old[a1:a2]]
+        segments += [("insert", f"{item}\n") for item in new[b1:b2]]
+    return segments
+
+
 def diff_fields(old: dict, new: dict) -> list[FieldDiff]:
-    """Compare headline, standfirst and body between two field dictionaries."""
-    return [
-        FieldDiff(
-            name=name,
-            label=label,
-            changed=(old.get(name) or "") != (new.get(name) or ""),
-            segments=diff_texts(old.get(name) or "", new.get(name) or ""),
-        )
-        for name, label in DIFF_FIELDS
-    ]
+    """Compare what two readable descriptions of an article say, field by field."""
+    diffs = []
+    for name, label in DIFF_FIELDS:
+        listed = isinstance(old.get(name), list) or isinstance(new.get(name), list)
+        empty = [] if listed else ""
+        before, after = old.get(name) or empty, new.get(name) or empty
+        compare = diff_items if listed else diff_texts
+        diffs.append(FieldDiff(name, label, before != after, compare(before, after)))
+    return diffs
 
 
 def diff_versions(old: Version, new: Version) -> list[FieldDiff]:
-    """Compare headline, standfirst and body between two revisions."""
-    return diff_fields(old.field_dict, new.field_dict)
+    """Compare two revisions as readers and editors see them: words, names and captions."""
+    return diff_fields(readable_revision(old), readable_revision(new))
+
+
+def readable_revision(version: Version) -> dict:
+    """Return what one revision of an article says, as text and lists of readable items."""
+    fields = version.field_dict
+    rows = stored_rows(article_versions(version.revision, article_id=int(version.object_id)))
+    related = _by_model([row.object for row in rows])
+    names = _names(related, section_id=fields.get("section_id"))
+    return {
+        "headline": fields.get("headline") or "",
+        "kicker": fields.get("kicker") or "",
+        "standfirst": fields.get("standfirst") or "",
+        "dateline": fields.get("dateline") or "",
+        "body": readable_text(fields.get("body") or ""),
+        "section": [names["section"]] if names["section"] else [],
+        "bylines": [
+            f"{names['people'].get(b.person_id, 'someone removed')} ({b.get_role_display()})"
+            for b in sorted(related[Byline], key=_position)
+        ],
+        "people": [
+            f"{names['people'].get(m.person_id, 'someone removed')}"
+            + (f" — {m.role_phrase}" if m.role_phrase else "")
+            for m in sorted(related[Mention], key=_position)
+        ],
+        "tags": sorted(
+            names["tags"].get(t.tag_id, "a tag removed") for t in related[TaggedArticle]
+        ),
+        "pictures": [
+            _picture(item, names["images"]) for item in sorted(related[ArticleImage], key=_position)
+        ],
+    }
+
+
+def readable_text(html: str) -> str:
+    """Return the words of an HTML body, one paragraph a line, without its markup."""
+    lines = BLOCK_END.sub("\n", html)
+    return "\n".join(plain_text(line) for line in lines.split("\n") if plain_text(line))
+
+
+def _by_model(objects: list) -> dict[type, list]:
+    grouped = {model: [] for model in (Byline, Mention, TaggedArticle, ArticleImage)}
+    for obj in objects:
+        if type(obj) in grouped:
+            grouped[type(obj)].append(obj)
+    return grouped
+
+
+def _names(related: dict[type, list], *, section_id) -> dict:
+    """Return the names the relations point at, read in one query per kind."""
+    people = {p.person_id for p in (*related[Byline], *related[Mention])}
+    tags = {t.tag_id for t in related[TaggedArticle]}
+    images = {i.image_id for i in related[ArticleImage] if i.image_id}
+    section = Section.objects.filter(pk=section_id).values_list("name", flat=True).first()
+    return {
+        "people": dict(Person.objects.filter(pk__in=people).values_list("pk", "full_name")),
+        "tags": dict(Tag.objects.filter(pk__in=tags).values_list("pk", "name")),
+        "images": {image.pk: image for image in Image.objects.filter(pk__in=images)},
+        "section": section or "",
+    }
+
+
+def _position(row) -> tuple:
+    return (getattr(row, "position", 0), row.pk or 0)
+
+
+def _picture(item: ArticleImage, images: dict) -> str:
+    image = images.get(item.image_id)
+    caption = item.caption or (image.caption if image else "") or "no caption"
+    credit = item.credit or (image.credit if image else "")
+    lead = "Lead: " if item.is_lead else ""
+    return f"{lead}{caption}" + (f" ({credit})" if credit else "")
 
 
 def _check_belongs(article: Article, version: Version) -> None:

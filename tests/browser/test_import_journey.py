@@ -69,9 +69,13 @@ def test_the_editor_imports_prunes_and_publishes_the_sample_story(page, live_ser
     assert pruned_name not in {m.person.full_name for m in article.mentions.all()}
 
     page.get_by_role("link", name="Publish now").click()
+    # The story came without a lead picture: the step page says so and asks to confirm.
+    expect(page.locator(".publishing-check--blocking").first).to_contain_text("No lead picture")
+    page.get_by_label("Publish anyway").check()
     page.get_by_role("button", name="Yes, publish now").click()
     expect(page.locator(".messagelist")).to_be_visible()
     article.refresh_from_db()
     assert article.is_public
+    assert article.events.get(action="published").note.startswith("Published anyway")
     page.goto(live_server.url + article.get_absolute_url())
     expect(page.get_by_role("heading", level=1)).to_have_text(article.headline)

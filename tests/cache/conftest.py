@@ -54,7 +54,7 @@ def make_story(db, committed):
 
     def make(**fields):
         with committed():
-            article = ArticleFactory(headline="Ferries sail again", **fields)
+            article = ArticleFactory(headline="Ferries sail again", ready=False, **fields)
             BylineFactory(article=article)
             MentionFactory(article=article)
             TaggedArticleFactory(content_object=article)

@@ -4,9 +4,11 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
-from articles.admin.desk import BodyEditorField, prepublish_warnings
+from articles.admin.desk import BodyEditorField
 from articles.models import Article
+from articles.services.checks import publishing_checks
 from images.renditions import ensure_renditions
 from tests.factories import (
     ArticleFactory,
@@ -25,7 +27,13 @@ def change_url(article):
 
 
 def warnings_on(response):
-    return [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
+    """Return the checks the change form shows, each asserted to appear in the page once."""
+    html = response.content.decode()
+    shown = [check.message for check in response.context["publishing_checks"]]
+    for message in shown:
+        assert html.count(escape(message)) == 1, message
+    assert not [m for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
+    return shown
 
 
 def test_the_body_is_a_prose_editor_limited_to_what_a_story_needs(editor_client):
@@ -56,8 +64,8 @@ def test_the_change_form_warns_about_everything_missing(editor_client):
     shown = warnings_on(editor_client.get(change_url(article)))
     expected = [
         "no standfirst",
-        "no lead image",
-        "no byline",
+        "No lead picture",
+        "No byline",
         "has no alt text",
         "has no caption or credit",
         "Figure 1 in the body has no alt text",
@@ -74,7 +82,7 @@ def test_a_complete_article_gets_no_warnings(editor_client):
     )
     ArticleImageFactory(article=article, is_lead=True, image=image, caption="", alt_text="")
     BylineFactory(article=article)
-    assert prepublish_warnings(article) == []
+    assert publishing_checks(article) == []
     assert warnings_on(editor_client.get(change_url(article))) == []
 
 

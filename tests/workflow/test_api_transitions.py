@@ -35,7 +35,13 @@ def in_a_week():
 
 def test_an_editor_creating_a_published_article_records_the_publication(newsroom_editor):
     data = {"headline": "Ferries resume", "section": SectionFactory().slug, "status": "published"}
+    # No byline and no lead picture: publishing it needs the editor's confirmation.
+    refused = client_for(newsroom_editor).post("/api/v1/articles/", data, format="json")
+    assert refused.status_code == 400
+    assert "publish anyway" in refused.json()["status"][0]
+    assert not Article.objects.exists()  # the refusal rolled the whole create back
 
+    data["publish_anyway"] = True
     response = client_for(newsroom_editor).post("/api/v1/articles/", data, format="json")
 
     assert response.status_code == 201, response.json()
@@ -44,6 +50,7 @@ def test_an_editor_creating_a_published_article_records_the_publication(newsroom
     event = article.events.get()
     assert (event.action, event.user, event.from_status) == ("published", newsroom_editor, "draft")
     assert event.publish_at == article.published_at
+    assert event.note.startswith("Published anyway: No byline")
     assert response.json()["status"] == "published"
     assert response["ETag"] == conditional.version_etag(article)
 

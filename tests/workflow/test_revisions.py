@@ -7,7 +7,7 @@ from django.db import transaction
 from django.urls import reverse
 from reversion.models import Version
 
-from articles.models import Article, Byline
+from articles.models import Article, ArticleImage, Byline
 from articles.services.revisions import (
     deleted_versions,
     diff_texts,
@@ -16,14 +16,25 @@ from articles.services.revisions import (
     save_with_revision,
     versions_of,
 )
-from tests.factories import ArticleFactory, BylineFactory
+from articles.services.writing import ArticleRelations, write_article
+from tests.factories import (
+    ArticleFactory,
+    BylineFactory,
+    ImageFactory,
+    PersonFactory,
+    SectionFactory,
+    TagFactory,
+    TaggedArticleFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def two_revisions(newsroom_editor):
-    article = ArticleFactory(draft=True, headline="Old pier closes", standfirst="For repairs.")
+    article = ArticleFactory(
+        draft=True, ready=False, headline="Old pier closes", standfirst="For repairs."
+    )
     BylineFactory(article=article)
     save_with_revision(article=article, user=newsroom_editor, comment="First")
     article.headline = "Old pier closes for a year"
@@ -70,7 +81,7 @@ def test_restore_keeps_the_current_workflow_state(newsroom_editor, two_revisions
     from articles.services import publishing
 
     oldest = versions_of(two_revisions).last()
-    publishing.publish(article=two_revisions, user=newsroom_editor)
+    publishing.publish(article=two_revisions, user=newsroom_editor, anyway=True)  # no picture
 
     restored = restore_revision(article=two_revisions, version=oldest, user=newsroom_editor)
 
@@ -247,3 +258,48 @@ def test_restoring_one_article_leaves_others_saved_in_the_same_revision(newsroom
 
     assert Article.objects.get(pk=first.pk).headline == "First"
     assert Article.objects.get(pk=second.pk).headline == "Second, edited"
+
+
+def test_the_compare_view_diffs_words_and_every_relation(newsroom_editor, editor_client):
+    article = ArticleFactory(draft=True, ready=False, body="<p>The pier <b>opens</b> in May.</p>")
+    BylineFactory(article=article, person__full_name="Ana Lima")
+    TaggedArticleFactory(content_object=article, tag__name="Ferries")
+    save_with_revision(article=article, user=newsroom_editor, comment="First")
+    before = {"section": article.section.name}
+    relations = ArticleRelations(
+        bylines=[Byline(person=PersonFactory(full_name="Tom Reyes"), role=Byline.Role.EDITOR)],
+        tags=[TagFactory(name="Harbours")],
+        images=[ArticleImage(image=ImageFactory(caption="The pier at dawn"), is_lead=True)],
+    )
+    write_article(
+        article=article,
+        fields={
+            "body": "<p>The pier <b>opens</b> in June.</p>",
+            "section": SectionFactory(name="City"),
+        },
+        relations=relations,
+        user=newsroom_editor,
+        comment="Second",
+    )
+    newer, older = versions_of(article)[:2]
+
+    diffs = {diff.name: diff for diff in diff_versions(older, newer)}
+
+    body = diffs["body"].segments
+    assert ("delete", "May.") in body and ("insert", "June.") in body
+    assert not any("<" in text for _, text in body)  # words, not markup
+    assert ("delete", f"{before['section']}\n") in diffs["section"].segments
+    assert ("insert", "City\n") in diffs["section"].segments
+    assert ("delete", "Ana Lima (Author)\n") in diffs["bylines"].segments
+    assert ("insert", "Tom Reyes (Editor)\n") in diffs["bylines"].segments
+    assert ("delete", "Ferries\n") in diffs["tags"].segments
+    assert ("insert", "Harbours\n") in diffs["tags"].segments
+    assert any("Lead: The pier at dawn" in text for kind, text in diffs["pictures"].segments)
+    assert not diffs["headline"].changed
+
+    page = editor_client.get(
+        reverse("admin:articles_article_history", args=[article.pk]),
+        {"old": older.pk, "new": newer.pk},
+    ).text
+    for label in ("Bylines", "People", "Tags", "Pictures", "Section"):
+        assert f"<h3>{label}" in page
