@@ -3,9 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db.models import F, Prefetch, Q, QuerySet
-from django.db.models.expressions import Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from images.figures import figure_image_ids, rendered_images, responsive_body
@@ -18,6 +16,7 @@ from .models import (
     RelatedHeadline,
     Section,
     TaggedArticle,
+    card_bylines,
 )
 from .prefetching import set_prefetched
 from .seo import article_metadata
@@ -25,11 +24,9 @@ from .services.related import next_in_section_queryset, ranked_ids
 
 LISTING_PATH = ("section__parent__parent",)
 BODY_SIZES = "(min-width: 48rem) 44rem, 100vw"
-TOP_STORIES = 5
+SECONDARY = 4
+LATEST = 5
 PER_SECTION = 4
-# The home page looks for each section's latest among this many newest articles, so the
-# window query never sorts the whole archive.
-HOME_POOL = 1000
 
 
 @dataclass
@@ -105,37 +102,96 @@ def related_coverage(article: Article, *, related: int = 6, following: int = 5) 
     }
 
 
-def home_fronts() -> tuple[list[Article], list[SectionFront]]:
-    """Return the top stories and the latest articles of each top-level section."""
+@dataclass
+class FrontTop:
+    """The top of a front: its lead, the secondary stories, then the latest below them."""
+
+    lead: Article | None = None
+    secondary: list[Article] = field(default_factory=list)
+    latest: list[Article] = field(default_factory=list)
+
+    @property
+    def featured(self) -> list[Article]:
+        """Return the cards that carry a picture: the lead and the secondary stories."""
+        return ([self.lead] if self.lead else []) + self.secondary
+
+    @property
+    def shown_ids(self) -> set[int]:
+        return {article.pk for article in self.featured + self.latest}
+
+
+def front_top(curated: list[Article], newest: QuerySet) -> FrontTop:
+    """Return the curated stories, then the `LATEST` newest not already among them.
+
+    An empty front falls back to the newest: the first leads, the next are secondary.
+    One query, then one for the bylines and two for the featured cards' pictures.
+    """
+    count = LATEST if curated else 1 + SECONDARY
+    rows = list(newest.exclude(pk__in=[a.pk for a in curated]).card_rows()[:count])
+    prefetch_related_objects(curated + rows, card_bylines())
+    if curated:
+        top = FrontTop(curated[0], curated[1:], rows)
+    else:
+        top = FrontTop(rows[0] if rows else None, rows[1:])
+    prefetch_related_objects(top.featured, lead_picture(), "images__image__renditions")
+    return top
+
+
+def lead_picture() -> Prefetch:
+    """Return the prefetch of an article's lead picture with its library image."""
+    leads = ArticleImage.objects.filter(is_lead=True).select_related("image")
+    return Prefetch("images", queryset=leads)
+
+
+def section_top(curated: list[Article]) -> FrontTop | None:
+    """Return the editors' choice atop a section's first page, or None when they chose none."""
+    if not curated:
+        return None
+    prefetch_related_objects(curated, card_bylines(), lead_picture(), "images__image__renditions")
+    return FrontTop(curated[0], curated[1:])
+
+
+def home_fronts(curated: list[Article]) -> tuple[FrontTop, list[SectionFront]]:
+    """Return the home's top (curated first) and the latest of each top-level section."""
     public = Article.objects.published()
-    top = list(public.for_listing().newest_first()[:TOP_STORIES])
-    fronts = {s.pk: SectionFront(s) for s in Section.objects.top_level()}
-    for article in _latest_per_top_section(public, exclude=[a.pk for a in top]):
-        fronts[article.top_section_id].articles.append(article)
-    return top, [front for front in fronts.values() if front.articles]
+    top = front_top(curated, public.newest_first())
+    return top, latest_per_top_section(public, exclude=top.shown_ids)
 
 
-def _latest_per_top_section(public: QuerySet, exclude: list[int]) -> list[Article]:
-    """Return up to `PER_SECTION` newest articles under each top-level section."""
-    pool = public.newest_first().values("pk")[:HOME_POOL]
-    ranked = (
-        public.filter(pk__in=pool)
-        .exclude(pk__in=exclude)
-        .annotate(
-            top_section_id=Coalesce(
-                "section__parent__parent_id", "section__parent_id", "section_id"
-            ),
-            rank=Window(
-                RowNumber(),
-                partition_by=F("top_section_id"),
-                order_by=[F("published_at").desc(), F("pk").desc()],
-            ),
-        )
-        .filter(rank__lte=PER_SECTION)
-        .for_listing()
-        .newest_first()
-    )
-    return list(ranked)
+def latest_per_top_section(public: QuerySet, exclude: set[int]) -> list[SectionFront]:
+    """Return up to `PER_SECTION` newest articles under each top-level section that has any.
+
+    One query per top-level section (the navigation's few), each an index range scan of
+    `article_section_newest` or `article_status_newest`; then one for every card's bylines.
+    """
+    tree = descendants_of_top_sections()
+    fronts = []
+    for section, ids in tree:
+        rows = public.filter(section_id__in=ids).exclude(pk__in=exclude)
+        found = list(rows.card_rows().newest_first()[:PER_SECTION])
+        if found:
+            fronts.append(SectionFront(section, found))
+    prefetch_related_objects([a for front in fronts for a in front.articles], card_bylines())
+    return fronts
+
+
+def descendants_of_top_sections() -> list[tuple[Section, list[int]]]:
+    """Return each top-level section with its own id and its subsections' (one query)."""
+    sections = list(Section.objects.only("id", "name", "slug", "parent_id", "position"))
+    parent_of = {s.pk: s.parent_id for s in sections}
+
+    def top_of(pk: int) -> int:
+        # Sections nest at most Section.MAX_DEPTH deep; the bound guards a broken chain.
+        for _ in range(Section.MAX_DEPTH):
+            if parent_of.get(pk) is None:
+                break
+            pk = parent_of[pk]
+        return pk
+
+    members: dict[int, list[int]] = {}
+    for section in sections:
+        members.setdefault(top_of(section.pk), []).append(section.pk)
+    return [(s, members[s.pk]) for s in sections if s.parent_id is None]
 
 
 def month_range(year: int, month: int) -> tuple[datetime, datetime]:

@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.paginator import Page, Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from core.paging import LeanPage, lean_page
 from core.site import site_root
+from fronts.selectors import curated_articles
 
 from . import selectors
 from .models import Article, Section, Tag
@@ -26,18 +27,17 @@ APP_ICONS = [("icons/icon-192.png", 192), ("icons/icon-512.png", 512)]
 BRAND_COLOUR = "#0b4f8a"  # --accent in static/css/site.css
 
 
-def paginate(request, queryset, param: str = "page") -> Page:
-    """Return the requested page of `queryset`; a bad page number gives the nearest page."""
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get(param))
+def paginate(request, queryset, param: str = "page") -> LeanPage:
+    """Return the requested page of `queryset`; a page past the end or not a number is a 404."""
+    return lean_page(queryset, request.GET.get(param), PAGE_SIZE)
 
 
 @transaction.non_atomic_requests
 @require_safe
 def home(request):
-    """Show the top stories and the latest from each top-level section."""
-    top_stories, fronts = selectors.home_fronts()
-    context = {"top_stories": top_stories, "fronts": fronts}
-    return render(request, "articles/home.html", context)
+    """Show the editors' front (or the newest), the latest, and each top-level section's."""
+    top, fronts = selectors.home_fronts(curated_articles())
+    return render(request, "articles/home.html", {"top": top, "fronts": fronts})
 
 
 @transaction.non_atomic_requests
@@ -45,12 +45,15 @@ def home(request):
 def section_detail(request, slug):
     """Show a section's latest articles, its subsections' included."""
     section = get_object_or_404(Section.objects.with_ancestors(), slug=slug)
-    articles = Article.objects.published().in_section(section).for_listing().newest_first()
+    curated = curated_articles(section)
+    articles = Article.objects.published().in_section(section).newest_first()
+    page = paginate(request, articles.exclude(pk__in=[a.pk for a in curated]).cards())
     context = {
         "section": section,
         "current_section_root": section.path[0],
         "subsections": list(section.children.all()),
-        "page": paginate(request, articles),
+        "top": selectors.section_top(curated) if page.number == 1 else None,
+        "page": page,
     }
     return render(request, "articles/section_detail.html", context)
 
@@ -60,7 +63,7 @@ def section_detail(request, slug):
 def tag_detail(request, slug):
     """Show a topic and its articles."""
     tag = get_object_or_404(Tag, slug=slug)
-    articles = Article.objects.published().tagged(tag).for_listing().newest_first()
+    articles = Article.objects.published().tagged(tag).cards().newest_first()
     context = {"tag": tag, "page": paginate(request, articles)}
     return render(request, "articles/tag_detail.html", context)
 
@@ -97,7 +100,7 @@ def archive_month(request, year, month):
         "month": date(year, month, 1),
         "previous_month": _shift_month(year, month, -1),
         "next_month": _shift_month(year, month, 1),
-        "page": paginate(request, articles.for_listing().newest_first()),
+        "page": paginate(request, articles.cards().newest_first()),
     }
     return render(request, "articles/archive_month.html", context)
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "articles",
     "search",
     "images",
+    "fronts",
     "seeds",
 ]
 
@@ -183,7 +184,7 @@ PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 30)
 # How far apart the clocks of the web servers may be (they stamp each change).
 PAGE_CACHE_CLOCK_SKEW = float(env("PAGE_CACHE_CLOCK_SKEW", "0.5"))
 PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/preview/", "/media/", "/static/", "/bench/"]
-PAGE_CACHE_DESCRIBE = "articles.pagecache.describe"
+PAGE_CACHE_DESCRIBE = "fronts.pagecache.describe"
 # A callable given the tags each change makes stale, e.g. to purge them at a CDN.
 PAGE_CACHE_PURGE = env("PAGE_CACHE_PURGE")
 # Routes bench/serve.py's trivial view (/bench/ceiling/); never set in production.
