@@ -23,6 +23,7 @@ class FrontAdmin(admin.ModelAdmin):
         # The slots are written with the front, in save_related, by the one service.
         if not change:
             obj.pk = write_front(section=obj.section, slots=[]).pk
+            obj._state.adding = False
         elif "section" in form.changed_data:
             obj.save(update_fields=["section"])
 
@@ -30,6 +31,14 @@ class FrontAdmin(admin.ModelAdmin):
         form.save_m2m()
         slots = [choice for formset in formsets for choice in slot_choices(formset)]
         write_front(section=form.instance.section, slots=slots)
+
+    def construct_change_message(self, request, form, formsets, add):
+        # The formsets never save themselves here (the service writes the slots), so the
+        # history names the slots as changed rather than listing rows the formsets kept.
+        message = super().construct_change_message(request, form, [], add)
+        if any(formset.has_changed() for formset in formsets):
+            message.append({"changed": {"fields": ["slots"]}})
+        return message
 
     def delete_model(self, request, obj):
         delete_front(front=obj)

@@ -7,11 +7,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from images import renditions
 from images.markup import picture_html
 
 register = template.Library()
 # Featured cards show their lead picture in this shape, cropped around the focal point.
-CARD_RATIO = "16x9"
+CARD_RATIO = "{}x{}".format(*renditions.CARD_RATIO)
 
 # The characters that could end a <script> element or open a comment inside it, as
 # JSON escapes; the same table Django's json_script uses.
