@@ -2,9 +2,9 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from .models import Section
+from .selectors import navigation_sections
 
 
 def navigation(request):
-    """Return the top-level sections for the site navigation, fetched only if shown."""
-    return {"nav_sections": SimpleLazyObject(lambda: list(Section.objects.top_level()))}
+    """Return the top-level sections that have articles, fetched only if shown."""
+    return {"nav_sections": SimpleLazyObject(navigation_sections)}

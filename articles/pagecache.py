@@ -28,9 +28,9 @@ ANY_ARTICLE = "any-article"
 # A response showing more articles than this (a sitemap) is tagged `any-article` instead.
 MAX_ARTICLE_TAGS = 100
 LIST_OF_EVERYTHING = {
-    "articles:home", "articles:archive", "articles:feed-latest", "articles:feed-latest-atom",
-    "articles:sitemap", "articles:sitemap-part", "articles:news-sitemap", "search:search",
-    "api:article-list",
+    "articles:home", "articles:archive", "articles:archive-index", "articles:feed-latest",
+    "articles:feed-latest-atom", "articles:sitemap", "articles:sitemap-part",
+    "articles:news-sitemap", "search:search", "api:article-list",
 }  # fmt: skip
 LIST_BY_SLUG = {
     "articles:section": (Section, "section"),

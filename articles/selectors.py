@@ -1,9 +1,9 @@
 """Reads behind the public pages: each returns what one page shows, in fixed queries."""
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from images.figures import figure_image_ids, rendered_images, responsive_body
@@ -199,6 +199,54 @@ def month_range(year: int, month: int) -> tuple[datetime, datetime]:
     start = timezone.make_aware(datetime(year, month, 1))
     following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
     return start, timezone.make_aware(following.replace(tzinfo=None))
+
+
+def archive_years() -> list[tuple[int, list[date]]]:
+    """Return each year with published articles, newest first, with its months that have any.
+
+    One query: the distinct months of the public articles, in the newsroom's time zone.
+    """
+    years: dict[int, list[date]] = {}
+    for moment in Article.objects.published().datetimes("published_at", "month", order="DESC"):
+        years.setdefault(moment.year, []).append(moment.date())
+    return list(years.items())
+
+
+def neighbour_months(start: datetime, end: datetime) -> tuple[date | None, date | None]:
+    """Return the nearest earlier and later months with public articles (two index look-ups)."""
+    public = Article.objects.published().values_list("published_at", flat=True)
+    before = public.filter(published_at__lt=start).order_by("-published_at").first()
+    after = public.filter(published_at__gte=end).order_by("published_at").first()
+    return _month_of(before), _month_of(after)
+
+
+def _month_of(moment: datetime | None) -> date | None:
+    return None if moment is None else timezone.localtime(moment).date().replace(day=1)
+
+
+def navigation_sections() -> list[Section]:
+    """Return the top-level sections with a public article in them or beneath them.
+
+    One query: three EXISTS per top-level section, each an index look-up.
+    """
+    public = Article.objects.published()
+    return list(
+        Section.objects.top_level().filter(
+            Exists(public.filter(section_id=OuterRef("pk")))
+            | Exists(public.filter(section__parent_id=OuterRef("pk")))
+            | Exists(public.filter(section__parent__parent_id=OuterRef("pk")))
+        )
+    )
+
+
+def latest_headlines(count: int = 5) -> list[Article]:
+    """Return the newest public articles with only what a link to them needs (one query)."""
+    return list(
+        Article.objects.published()
+        .select_related("section")
+        .only("id", "headline", "slug", "section__id", "section__slug")
+        .newest_first()[:count]
+    )
 
 
 def tags_by_kind(article: Article) -> list[tuple[str, list]]:

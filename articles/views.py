@@ -90,26 +90,35 @@ def _missing_article(request, pk):
 
 @transaction.non_atomic_requests
 @require_safe
+def archive_index(request):
+    """Show the years and months that have articles, newest first."""
+    return render(request, "articles/archive_index.html", {"years": selectors.archive_years()})
+
+
+@transaction.non_atomic_requests
+@require_safe
 def archive_month(request, year, month):
-    """Show the articles published in one month, newest first."""
+    """Show the articles published in one month, newest first, linking months that have any."""
     if not (1 <= month <= 12 and 1900 <= year <= 9998):
         raise Http404("No such month.")
+    if date(year, month, 1) > timezone.localdate():
+        raise Http404("That month has not come yet.")
     start, end = selectors.month_range(year, month)
     articles = Article.objects.published().filter(published_at__gte=start, published_at__lt=end)
+    previous_month, next_month = selectors.neighbour_months(start, end)
     context = {
         "month": date(year, month, 1),
-        "previous_month": _shift_month(year, month, -1),
-        "next_month": _shift_month(year, month, 1),
+        "previous_month": previous_month,
+        "next_month": next_month,
         "page": paginate(request, articles.cards().newest_first()),
     }
     return render(request, "articles/archive_month.html", context)
 
 
-def _shift_month(year: int, month: int, step: int) -> date | None:
-    """Return the first day of the month `step` months away, or None past the present."""
-    index = year * 12 + month - 1 + step
-    shifted = date(index // 12, index % 12 + 1, 1)
-    return None if shifted > timezone.localdate() else shifted
+def page_not_found(request, exception):
+    """Answer 404 with the search box and the latest stories, so a reader can go on."""
+    context = {"latest": selectors.latest_headlines()}
+    return render(request, "404.html", context, status=404)
 
 
 @transaction.non_atomic_requests

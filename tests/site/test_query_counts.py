@@ -33,7 +33,7 @@ LIMITS = {
     "section": 7,  # with the section front's slots
     "topic": 5,
     "person": 9,
-    "archive": 4,
+    "archive": 5,  # with the nearest earlier and later months that have articles
     "feed": 6,  # the items' lead pictures: one query, and one more for library renditions
     "sitemap": 4,
     "news_sitemap": 3,
