@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
+from core.text import reading_minutes
 from images.figures import figure_image_ids, rendered_images, responsive_body
 
 from .models import (
@@ -21,8 +22,8 @@ from .models import (
 from .prefetching import set_prefetched
 from .seo import article_metadata
 from .services.related import next_in_section_queryset, ranked_ids
+from .sharing import share_links
 
-LISTING_PATH = ("section__parent__parent",)
 BODY_SIZES = "(min-width: 48rem) 44rem, 100vw"
 SECONDARY = 4
 LATEST = 5
@@ -62,11 +63,15 @@ def article_for_page(articles: QuerySet, pk: int) -> Article | None:
 
 def article_page_context(article: Article) -> dict:
     """Return what the article template shows beside a prefetched article."""
+    body_html = load_pictures(article)  # first: it prefetches the renditions meta reads
+    meta = article_metadata(article)
     return {
         "article": article,
-        "body_html": load_pictures(article),
+        "body_html": body_html,
         "current_section_root": article.section.path[0],
-        "meta": article_metadata(article),
+        "meta": meta,
+        "reading_minutes": reading_minutes(article.body),
+        "share_links": share_links(meta["canonical"], article.headline),
         "tag_groups": tags_by_kind(article),
         **related_coverage(article),
     }
@@ -85,16 +90,18 @@ def load_pictures(article: Article) -> str:
 def related_coverage(article: Article, *, related: int = 6, following: int = 5) -> dict:
     """Return the Related and Next-in-section lists, fetched together in fixed queries."""
     ranked = ranked_ids(article, limit=related)
-    following_ids = next_in_section_queryset(article).values("pk")[:following]
+    # Next in section never repeats a story already listed as related.
+    following_ids = next_in_section_queryset(article).exclude(pk__in=ranked).values("pk")
     rows = list(
         Article.objects.published()
-        .filter(Q(pk__in=ranked) | Q(pk__in=following_ids))
-        .select_related(*LISTING_PATH)
-        .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("person")))
+        .filter(Q(pk__in=ranked) | Q(pk__in=following_ids[:following]))
+        .cards()
     )
     by_id = {row.pk: row for row in rows}
-    # The newest same-section rows fetched are exactly the section's newest `following`.
-    siblings = [row for row in rows if row.section_id == article.section_id]
+    # The newest same-section rows fetched, related ones aside, are the section's next ones.
+    siblings = [
+        row for row in rows if row.section_id == article.section_id and row.pk not in ranked
+    ]
     siblings.sort(key=lambda row: (row.published_at, row.pk), reverse=True)
     return {
         "related": [by_id[pk] for pk in ranked if pk in by_id],
