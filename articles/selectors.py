@@ -3,7 +3,16 @@
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    Exists,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 
 from core.text import reading_minutes
@@ -209,14 +218,38 @@ def month_range(year: int, month: int) -> tuple[datetime, datetime]:
 
 
 def archive_years() -> list[tuple[int, list[date]]]:
-    """Return each year with published articles, newest first, with its months that have any.
+    """Return each year with public articles, newest first, with its months that have any.
 
-    One query: the distinct months of the public articles, in the newsroom's time zone.
+    Two queries of index probes, never a scan: the first and last publish times, then one
+    EXISTS per month between them (a DISTINCT over the dates would read every article).
     """
+    public = Article.objects.published()
+    bounds = public.aggregate(first=Min("published_at"), last=Max("published_at"))
+    if bounds["first"] is None:
+        return []
+    months = months_between(bounds["first"], bounds["last"])
+    probes = {f"m{n}": Exists(public.filter(_in_month(month))) for n, month in enumerate(months)}
+    found = public.order_by().annotate(**probes).values(*probes)[0]
     years: dict[int, list[date]] = {}
-    for moment in Article.objects.published().datetimes("published_at", "month", order="DESC"):
-        years.setdefault(moment.year, []).append(moment.date())
+    for n, month in reversed(list(enumerate(months))):
+        if found[f"m{n}"]:
+            years.setdefault(month.year, []).append(month)
     return list(years.items())
+
+
+def months_between(first: datetime, last: datetime) -> list[date]:
+    """Return the first day of every month from `first`'s to `last`'s, in the newsroom's zone."""
+    month, end = _month_of(first), _month_of(last)
+    months = []
+    while month <= end:
+        months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _in_month(month: date) -> Q:
+    start, end = month_range(month.year, month.month)
+    return Q(published_at__gte=start, published_at__lt=end)
 
 
 def neighbour_months(start: datetime, end: datetime) -> tuple[date | None, date | None]:
