@@ -228,7 +228,7 @@ def archive_years() -> list[tuple[int, list[date]]]:
     if bounds["first"] is None:
         return []
     months = months_between(bounds["first"], bounds["last"])
-    probes = {f"m{n}": Exists(public.filter(_in_month(month))) for n, month in enumerate(months)}
+    probes = {f"m{n}": Exists(in_range(_in_month(month))) for n, month in enumerate(months)}
     found = public.order_by().annotate(**probes).values(*probes)[0]
     years: dict[int, list[date]] = {}
     for n, month in reversed(list(enumerate(months))):
@@ -247,6 +247,15 @@ def months_between(first: datetime, last: datetime) -> list[date]:
     return months
 
 
+def in_range(moments: Q) -> QuerySet:
+    """Return the public articles published within `moments`, the range filtered first.
+
+    The order matters on SQLite: given two upper bounds on `published_at` (the range's and
+    published()'s "until now"), it scans the index from the first one it meets.
+    """
+    return Article.objects.filter(moments).published()
+
+
 def _in_month(month: date) -> Q:
     start, end = month_range(month.year, month.month)
     return Q(published_at__gte=start, published_at__lt=end)
@@ -254,9 +263,11 @@ def _in_month(month: date) -> Q:
 
 def neighbour_months(start: datetime, end: datetime) -> tuple[date | None, date | None]:
     """Return the nearest earlier and later months with public articles (two index look-ups)."""
-    public = Article.objects.published().values_list("published_at", flat=True)
-    before = public.filter(published_at__lt=start).order_by("-published_at").first()
-    after = public.filter(published_at__gte=end).order_by("published_at").first()
+    earlier = in_range(Q(published_at__lt=start)).order_by("-published_at")
+    later = in_range(Q(published_at__gte=end)).order_by("published_at")
+    before, after = (
+        rows.values_list("published_at", flat=True).first() for rows in (earlier, later)
+    )
     return _month_of(before), _month_of(after)
 
 

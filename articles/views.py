@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -104,7 +105,7 @@ def archive_month(request, year, month):
     if date(year, month, 1) > timezone.localdate():
         raise Http404("That month has not come yet.")
     start, end = selectors.month_range(year, month)
-    articles = Article.objects.published().filter(published_at__gte=start, published_at__lt=end)
+    articles = selectors.in_range(Q(published_at__gte=start, published_at__lt=end))
     previous_month, next_month = selectors.neighbour_months(start, end)
     context = {
         "month": date(year, month, 1),
