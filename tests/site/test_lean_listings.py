@@ -63,3 +63,28 @@ def test_the_latest_per_section_reaches_a_quiet_section_under_busy_ones(client):
     shown = {front.section: front.articles for front in fronts}
     assert shown[quiet] == [old]
     assert len(shown[busy]) == 4
+
+
+def plan(queryset) -> str:
+    """Return the query plan; on PostgreSQL with sorts and full scans priced out, so the
+    plan shows whether an index can hand the rows over in order (tiny test tables would
+    otherwise always be scanned)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_sort = off")
+            cursor.execute("SET LOCAL enable_incremental_sort = off")
+    return queryset.explain()
+
+
+@pytest.mark.parametrize(
+    ("listing", "index"),
+    [("home newest", "article_status_newest"), ("a section's newest", "article_section_newest")],
+)
+def test_the_newest_of_a_listing_are_read_in_order_from_an_index(listing, index):
+    article = ArticleFactory()
+    public = Article.objects.published().card_rows().newest_first()
+    rows = public if listing == "home newest" else public.filter(section_id=article.section_id)
+    found = plan(rows[:5])
+    assert index in found
+    assert "TEMP B-TREE" not in found and "Sort" not in found  # no sort step (SQLite, PostgreSQL)
