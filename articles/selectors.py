@@ -136,13 +136,13 @@ class FrontTop:
         return {article.pk for article in self.featured + self.latest}
 
 
-def front_top(curated: list[Article], newest: QuerySet) -> FrontTop:
-    """Return the curated stories, then the `LATEST` newest not already among them.
+def front_top(curated: list[Article], newest: QuerySet, *, latest: int = LATEST) -> FrontTop:
+    """Return the curated stories, then the `latest` newest not already among them.
 
     An empty front falls back to the newest: the first leads, the next are secondary.
     One query, then one for the bylines and two for the featured cards' pictures.
     """
-    count = LATEST if curated else 1 + SECONDARY
+    count = latest if curated else 1 + SECONDARY
     rows = list(newest.exclude(pk__in=[a.pk for a in curated]).card_rows()[:count])
     prefetch_related_objects(curated + rows, card_bylines())
     if curated:
@@ -157,14 +157,6 @@ def lead_picture() -> Prefetch:
     """Return the prefetch of an article's lead picture with its library image."""
     leads = ArticleImage.objects.filter(is_lead=True).select_related("image")
     return Prefetch("images", queryset=leads)
-
-
-def section_top(curated: list[Article]) -> FrontTop | None:
-    """Return the editors' choice atop a section's first page, or None when they chose none."""
-    if not curated:
-        return None
-    prefetch_related_objects(curated, card_bylines(), lead_picture(), "images__image__renditions")
-    return FrontTop(curated[0], curated[1:])
 
 
 def home_fronts(curated: list[Article]) -> tuple[FrontTop, list[SectionFront]]:

@@ -46,14 +46,16 @@ def home(request):
 def section_detail(request, slug):
     """Show a section's latest articles, its subsections' included."""
     section = get_object_or_404(Section.objects.with_ancestors(), slug=slug)
-    curated = curated_articles(section)
-    articles = Article.objects.published().in_section(section).newest_first()
-    page = paginate(request, articles.exclude(pk__in=[a.pk for a in curated]).cards())
+    newest = Article.objects.published().in_section(section).newest_first()
+    # The top (the editors' front, else the newest) is read on every page, so that no page
+    # of the list below repeats a story it shows.
+    top = selectors.front_top(curated_articles(section), newest, latest=0)
+    page = paginate(request, newest.exclude(pk__in=top.shown_ids).cards())
     context = {
         "section": section,
         "current_section_root": section.path[0],
         "subsections": list(section.children.all()),
-        "top": selectors.section_top(curated) if page.number == 1 else None,
+        "top": top if page.number == 1 and top.lead else None,
         "page": page,
     }
     return render(request, "articles/section_detail.html", context)

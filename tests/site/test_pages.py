@@ -128,11 +128,13 @@ def test_the_section_front_lists_subsection_articles_with_breadcrumbs_and_links(
 
 def test_the_section_front_is_paginated(client):
     section = SectionFactory()
-    articles = [ArticleFactory(section=section, published_at=hours_ago(n)) for n in range(25)]
+    articles = [ArticleFactory(section=section, published_at=hours_ago(n)) for n in range(30)]
     first = client.get(section.get_absolute_url())
     second = client.get(section.get_absolute_url() + "?page=2")
-    assert articles[0].headline in first.text and articles[24].headline not in first.text
-    assert articles[24].headline in second.text and articles[0].headline not in second.text
+    # The first page leads with the five newest, then lists the next twenty.
+    assert articles[0].headline in first.text and articles[24].headline in first.text
+    assert articles[25].headline not in first.text
+    assert articles[25].headline in second.text and articles[0].headline not in second.text
     assert 'rel="next" href="?page=2"' in first.text
 
 

@@ -30,7 +30,7 @@ LIMITS = {
     # Home: the front's slots, the newest, bylines, lead pictures and their renditions, the
     # sections, then one indexed query per top-level section (one here) and their bylines.
     "home": 9,
-    "section": 7,  # with the section front's slots
+    "section": 9,  # its front: slots, the top and its bylines and pictures, then the list
     "topic": 5,
     "person": 9,
     "archive": 5,  # with the nearest earlier and later months that have articles
