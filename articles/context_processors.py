@@ -2,9 +2,18 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from .models import Section
+from core.pagecache.tags import record
+
+from .pagecache import NAVIGATION
+from .selectors import navigation_sections
 
 
 def navigation(request):
-    """Return the top-level sections for the site navigation, fetched only if shown."""
-    return {"nav_sections": SimpleLazyObject(lambda: list(Section.objects.top_level()))}
+    """Return the top-level sections that have articles, fetched only if shown."""
+    return {"nav_sections": SimpleLazyObject(shown_navigation)}
+
+
+def shown_navigation():
+    """Return the navigation's sections, noting that the page shows the navigation."""
+    record(NAVIGATION)  # a section gaining its first public article changes every page
+    return navigation_sections()

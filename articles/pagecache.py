@@ -14,6 +14,7 @@ from weakref import WeakKeyDictionary
 
 from django.db import connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_init, post_save
 from django.utils import timezone
 
@@ -24,13 +25,15 @@ from people.models import Affiliation, Person
 from .models import Article, Byline, Correction, Mention, Section, Tag, TaggedArticle
 
 ALL_LISTS = "list-all"
+# Every page showing the site's navigation (the top-level sections holding an article).
+NAVIGATION = "navigation"
 ANY_ARTICLE = "any-article"
 # A response showing more articles than this (a sitemap) is tagged `any-article` instead.
 MAX_ARTICLE_TAGS = 100
 LIST_OF_EVERYTHING = {
-    "articles:home", "articles:archive", "articles:feed-latest", "articles:feed-latest-atom",
-    "articles:sitemap", "articles:sitemap-part", "articles:news-sitemap", "search:search",
-    "api:article-list",
+    "articles:home", "articles:archive", "articles:archive-index", "articles:feed-latest",
+    "articles:feed-latest-atom", "articles:sitemap", "articles:sitemap-part",
+    "articles:news-sitemap", "search:search", "api:article-list",
 }  # fmt: skip
 LIST_BY_SLUG = {
     "articles:section": (Section, "section"),
@@ -151,6 +154,8 @@ class Pending:
     names: set[str] = field(default_factory=set)
     article_ids: set[int] = field(default_factory=set)
     section_ids: set[int] = field(default_factory=set)
+    # Sections an article joined or left the public in: the navigation may change.
+    moved_in: set[int] = field(default_factory=set)
 
     def resolve(self) -> set[str]:
         """Return every tag to bump, the articles' and sections' lists included."""
@@ -159,19 +164,42 @@ class Pending:
             tags |= article_lists(sorted(self.article_ids))
         if self.section_ids:
             tags |= section_lists(self.section_ids)
+        if self.moved_in and navigation_may_change(self.moved_in):
+            tags.add(NAVIGATION)
         return tags
+
+
+def navigation_may_change(section_ids: set[int]) -> bool:
+    """Return True if a top-level section above these now holds at most one public article.
+
+    The navigation lists the top-level sections holding a public article: it changes only
+    when one gains its first or loses its last, so other publications leave pages alone.
+    """
+    rows = Section.objects.filter(pk__in=section_ids).values_list(
+        "pk", "parent_id", "parent__parent_id"
+    )
+    roots = {next(pk for pk in reversed(row) if pk is not None) for row in rows}
+    public = Article.objects.published()
+    return any(
+        public.filter(
+            Q(section_id=root) | Q(section__parent_id=root) | Q(section__parent__parent_id=root)
+        )[:2].count()
+        <= 1
+        for root in roots
+    )
 
 
 # Per connection: the changes queued since its last commit.
 _pending: WeakKeyDictionary[BaseDatabaseWrapper, Pending] = WeakKeyDictionary()
 
 
-def _queue(using: str, *, tags=(), article_ids=(), section_ids=()) -> None:
+def _queue(using: str, *, tags=(), article_ids=(), section_ids=(), moved_in=()) -> None:
     """Queue tags to bump at commit (at once outside a transaction)."""
     pending = _pending.setdefault(connections[using], Pending())
     pending.names.update(tags)
     pending.article_ids.update(article_ids)
     pending.section_ids.update(i for i in section_ids if i is not None)
+    pending.moved_in.update(i for i in moved_in if i is not None)
     # One callback per change; the first to run bumps everything queued, the rest find
     # nothing. What a rolled-back savepoint queued is bumped too: needlessly, never wrongly.
     transaction.on_commit(lambda: _bump_pending(using), using=using, robust=True)
@@ -194,7 +222,14 @@ def article_changed(sender, instance, using, **kwargs):
         deleted = kwargs.get("signal") is post_delete
         tags |= {ALL_LISTS, ANY_ARTICLE}
         sections = {instance.section_id, before.get("section_id")}
-        _queue(using, tags=tags, article_ids=() if deleted else [instance.pk], section_ids=sections)
+        moved = deleted or public != before.get("public") or len(sections) > 1
+        _queue(
+            using,
+            tags=tags,
+            article_ids=() if deleted else [instance.pk],
+            section_ids=sections,
+            moved_in=sections if moved else (),
+        )
     _remember_state(instance)
 
 

@@ -1,13 +1,21 @@
 """Reads behind the public pages: each returns what one page shows, in fixed queries."""
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from django.db.models import F, Prefetch, QuerySet
-from django.db.models.expressions import Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import (
+    Exists,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 
+from core.text import reading_minutes
 from images.figures import figure_image_ids, rendered_images, responsive_body
 
 from .models import (
@@ -18,18 +26,17 @@ from .models import (
     RelatedHeadline,
     Section,
     TaggedArticle,
+    card_bylines,
 )
 from .prefetching import set_prefetched
 from .seo import article_metadata
 from .services.related import coverage_ids
+from .sharing import share_links
 
-LISTING_PATH = ("section__parent__parent",)
 BODY_SIZES = "(min-width: 48rem) 44rem, 100vw"
-TOP_STORIES = 5
+SECONDARY = 4
+LATEST = 5
 PER_SECTION = 4
-# The home page looks for each section's latest among this many newest articles, so the
-# window query never sorts the whole archive.
-HOME_POOL = 1000
 
 
 @dataclass
@@ -65,11 +72,15 @@ def article_for_page(articles: QuerySet, pk: int) -> Article | None:
 
 def article_page_context(article: Article) -> dict:
     """Return what the article template shows beside a prefetched article."""
+    body_html = load_pictures(article)  # first: it prefetches the renditions meta reads
+    meta = article_metadata(article)
     return {
         "article": article,
-        "body_html": load_pictures(article),
+        "body_html": body_html,
         "current_section_root": article.section.path[0],
-        "meta": article_metadata(article),
+        "meta": meta,
+        "reading_minutes": reading_minutes(article.body),
+        "share_links": share_links(meta["canonical"], article.headline),
         "tag_groups": tags_by_kind(article),
         **related_coverage(article),
     }
@@ -88,12 +99,16 @@ def load_pictures(article: Article) -> str:
 def related_coverage(article: Article, *, related: int = 6, following: int = 5) -> dict:
     """Return the Related and Next-in-section lists, fetched together in fixed queries."""
     # Ids first, then rows by primary key: "pk IN (ids) OR pk IN (subquery)" would make
-    # PostgreSQL scan the whole archive.
-    ranked, following_ids = coverage_ids(article, related=related, following=following)
-    rows = list(Article.objects.published().filter(pk__in=[*ranked, *following_ids]).for_listing())
+    # PostgreSQL scan the whole archive. Enough of the section's newest are read that the
+    # next ones are still `following` once those already listed as related are left out.
+    ranked, newest = coverage_ids(article, related=related, following=following + related)
+    following_ids = [pk for pk in newest if pk not in ranked][:following]
+    rows = list(Article.objects.published().filter(pk__in=[*ranked, *following_ids]).cards())
     by_id = {row.pk: row for row in rows}
-    # The newest same-section rows fetched are exactly the section's newest `following`.
-    siblings = [row for row in rows if row.section_id == article.section_id]
+    # The newest same-section rows fetched, related ones aside, are the section's next ones.
+    siblings = [
+        row for row in rows if row.section_id == article.section_id and row.pk not in ranked
+    ]
     siblings.sort(key=lambda row: (row.published_at, row.pk), reverse=True)
     return {
         "related": [by_id[pk] for pk in ranked if pk in by_id],
@@ -101,37 +116,88 @@ def related_coverage(article: Article, *, related: int = 6, following: int = 5) 
     }
 
 
-def home_fronts() -> tuple[list[Article], list[SectionFront]]:
-    """Return the top stories and the latest articles of each top-level section."""
+@dataclass
+class FrontTop:
+    """The top of a front: its lead, the secondary stories, then the latest below them."""
+
+    lead: Article | None = None
+    secondary: list[Article] = field(default_factory=list)
+    latest: list[Article] = field(default_factory=list)
+
+    @property
+    def featured(self) -> list[Article]:
+        """Return the cards that carry a picture: the lead and the secondary stories."""
+        return ([self.lead] if self.lead else []) + self.secondary
+
+    @property
+    def shown_ids(self) -> set[int]:
+        return {article.pk for article in self.featured + self.latest}
+
+
+def front_top(curated: list[Article], newest: QuerySet, *, latest: int = LATEST) -> FrontTop:
+    """Return the curated stories, then the `latest` newest not already among them.
+
+    An empty front falls back to the newest: the first leads, the next are secondary.
+    One query, then one for the bylines and two for the featured cards' pictures.
+    """
+    count = latest if curated else 1 + SECONDARY
+    rows = list(newest.exclude(pk__in=[a.pk for a in curated]).card_rows()[:count])
+    prefetch_related_objects(curated + rows, card_bylines())
+    if curated:
+        top = FrontTop(curated[0], curated[1:], rows)
+    else:
+        top = FrontTop(rows[0] if rows else None, rows[1:])
+    prefetch_related_objects(top.featured, lead_picture(), "images__image__renditions")
+    return top
+
+
+def lead_picture() -> Prefetch:
+    """Return the prefetch of an article's lead picture with its library image."""
+    leads = ArticleImage.objects.filter(is_lead=True).select_related("image")
+    return Prefetch("images", queryset=leads)
+
+
+def home_fronts(curated: list[Article]) -> tuple[FrontTop, list[SectionFront]]:
+    """Return the home's top (curated first) and the latest of each top-level section."""
     public = Article.objects.published()
-    top = list(public.for_listing().newest_first()[:TOP_STORIES])
-    fronts = {s.pk: SectionFront(s) for s in Section.objects.top_level()}
-    for article in _latest_per_top_section(public, exclude=[a.pk for a in top]):
-        fronts[article.top_section_id].articles.append(article)
-    return top, [front for front in fronts.values() if front.articles]
+    top = front_top(curated, public.newest_first())
+    return top, latest_per_top_section(public, exclude=top.shown_ids)
 
 
-def _latest_per_top_section(public: QuerySet, exclude: list[int]) -> list[Article]:
-    """Return up to `PER_SECTION` newest articles under each top-level section."""
-    pool = public.newest_first().values("pk")[:HOME_POOL]
-    ranked = (
-        public.filter(pk__in=pool)
-        .exclude(pk__in=exclude)
-        .annotate(
-            top_section_id=Coalesce(
-                "section__parent__parent_id", "section__parent_id", "section_id"
-            ),
-            rank=Window(
-                RowNumber(),
-                partition_by=F("top_section_id"),
-                order_by=[F("published_at").desc(), F("pk").desc()],
-            ),
-        )
-        .filter(rank__lte=PER_SECTION)
-        .for_listing()
-        .newest_first()
-    )
-    return list(ranked)
+def latest_per_top_section(public: QuerySet, exclude: set[int]) -> list[SectionFront]:
+    """Return up to `PER_SECTION` newest articles under each top-level section that has any.
+
+    One query per top-level section (the navigation's few), each an index range scan of
+    `article_section_newest` or `article_status_newest`; then one for every card's bylines.
+    """
+    tree = descendants_of_top_sections()
+    fronts = []
+    for section, ids in tree:
+        rows = public.filter(section_id__in=ids).exclude(pk__in=exclude)
+        found = list(rows.card_rows().newest_first()[:PER_SECTION])
+        if found:
+            fronts.append(SectionFront(section, found))
+    prefetch_related_objects([a for front in fronts for a in front.articles], card_bylines())
+    return fronts
+
+
+def descendants_of_top_sections() -> list[tuple[Section, list[int]]]:
+    """Return each top-level section with its own id and its subsections' (one query)."""
+    sections = list(Section.objects.only("id", "name", "slug", "parent_id", "position"))
+    parent_of = {s.pk: s.parent_id for s in sections}
+
+    def top_of(pk: int) -> int:
+        # Sections nest at most Section.MAX_DEPTH deep; the bound guards a broken chain.
+        for _ in range(Section.MAX_DEPTH):
+            if parent_of.get(pk) is None:
+                break
+            pk = parent_of[pk]
+        return pk
+
+    members: dict[int, list[int]] = {}
+    for section in sections:
+        members.setdefault(top_of(section.pk), []).append(section.pk)
+    return [(s, members[s.pk]) for s in sections if s.parent_id is None]
 
 
 def month_range(year: int, month: int) -> tuple[datetime, datetime]:
@@ -139,6 +205,89 @@ def month_range(year: int, month: int) -> tuple[datetime, datetime]:
     start = timezone.make_aware(datetime(year, month, 1))
     following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
     return start, timezone.make_aware(following.replace(tzinfo=None))
+
+
+def archive_years() -> list[tuple[int, list[date]]]:
+    """Return each year with public articles, newest first, with its months that have any.
+
+    Two queries of index probes, never a scan: the first and last publish times, then one
+    EXISTS per month between them (a DISTINCT over the dates would read every article).
+    """
+    public = Article.objects.published()
+    bounds = public.aggregate(first=Min("published_at"), last=Max("published_at"))
+    if bounds["first"] is None:
+        return []
+    months = months_between(bounds["first"], bounds["last"])
+    probes = {f"m{n}": Exists(in_range(_in_month(month))) for n, month in enumerate(months)}
+    found = public.order_by().annotate(**probes).values(*probes)[0]
+    years: dict[int, list[date]] = {}
+    for n, month in reversed(list(enumerate(months))):
+        if found[f"m{n}"]:
+            years.setdefault(month.year, []).append(month)
+    return list(years.items())
+
+
+def months_between(first: datetime, last: datetime) -> list[date]:
+    """Return the first day of every month from `first`'s to `last`'s, in the newsroom's zone."""
+    month, end = _month_of(first), _month_of(last)
+    months = []
+    while month <= end:
+        months.append(month)
+        month = (month + timedelta(days=32)).replace(day=1)
+    return months
+
+
+def in_range(moments: Q) -> QuerySet:
+    """Return the public articles published within `moments`, the range filtered first.
+
+    The order matters on SQLite: given two upper bounds on `published_at` (the range's and
+    published()'s "until now"), it scans the index from the first one it meets.
+    """
+    return Article.objects.filter(moments).published()
+
+
+def _in_month(month: date) -> Q:
+    start, end = month_range(month.year, month.month)
+    return Q(published_at__gte=start, published_at__lt=end)
+
+
+def neighbour_months(start: datetime, end: datetime) -> tuple[date | None, date | None]:
+    """Return the nearest earlier and later months with public articles (two index look-ups)."""
+    earlier = in_range(Q(published_at__lt=start)).order_by("-published_at")
+    later = in_range(Q(published_at__gte=end)).order_by("published_at")
+    before, after = (
+        rows.values_list("published_at", flat=True).first() for rows in (earlier, later)
+    )
+    return _month_of(before), _month_of(after)
+
+
+def _month_of(moment: datetime | None) -> date | None:
+    return None if moment is None else timezone.localtime(moment).date().replace(day=1)
+
+
+def navigation_sections() -> list[Section]:
+    """Return the top-level sections with a public article in them or beneath them.
+
+    One query: three EXISTS per top-level section, each an index look-up.
+    """
+    public = Article.objects.published()
+    return list(
+        Section.objects.top_level().filter(
+            Exists(public.filter(section_id=OuterRef("pk")))
+            | Exists(public.filter(section__parent_id=OuterRef("pk")))
+            | Exists(public.filter(section__parent__parent_id=OuterRef("pk")))
+        )
+    )
+
+
+def latest_headlines(count: int = 5) -> list[Article]:
+    """Return the newest public articles with only what a link to them needs (one query)."""
+    return list(
+        Article.objects.published()
+        .select_related("section")
+        .only("id", "headline", "slug", "section__id", "section__slug")
+        .newest_first()[:count]
+    )
 
 
 def tags_by_kind(article: Article) -> list[tuple[str, list]]:

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("section/<uslug:slug>/", views.section_detail, name="section"),
     path("topic/<uslug:slug>/", views.tag_detail, name="tag"),
+    path("archive/", views.archive_index, name="archive-index"),
     path("archive/<int:year>/<int:month>/", views.archive_month, name="archive"),
     path("feeds/latest/", feeds.LatestFeed(), name="feed-latest"),
     path("feeds/latest/atom/", feeds.atom(feeds.LatestFeed)(), name="feed-latest-atom"),

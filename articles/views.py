@@ -3,8 +3,8 @@
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.paginator import Page, Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -12,7 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from core.paging import LeanPage, lean_page
 from core.site import site_root
+from fronts.selectors import curated_articles
 
 from . import selectors
 from .models import Article, Section, Tag
@@ -26,18 +28,17 @@ APP_ICONS = [("icons/icon-192.png", 192), ("icons/icon-512.png", 512)]
 BRAND_COLOUR = "#0b4f8a"  # --accent in static/css/site.css
 
 
-def paginate(request, queryset, param: str = "page") -> Page:
-    """Return the requested page of `queryset`; a bad page number gives the nearest page."""
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get(param))
+def paginate(request, queryset, param: str = "page") -> LeanPage:
+    """Return the requested page of `queryset`; a page past the end or not a number is a 404."""
+    return lean_page(queryset, request.GET.get(param), PAGE_SIZE)
 
 
 @transaction.non_atomic_requests
 @require_safe
 def home(request):
-    """Show the top stories and the latest from each top-level section."""
-    top_stories, fronts = selectors.home_fronts()
-    context = {"top_stories": top_stories, "fronts": fronts}
-    return render(request, "articles/home.html", context)
+    """Show the editors' front (or the newest), the latest, and each top-level section's."""
+    top, fronts = selectors.home_fronts(curated_articles())
+    return render(request, "articles/home.html", {"top": top, "fronts": fronts})
 
 
 @transaction.non_atomic_requests
@@ -45,12 +46,17 @@ def home(request):
 def section_detail(request, slug):
     """Show a section's latest articles, its subsections' included."""
     section = get_object_or_404(Section.objects.with_ancestors(), slug=slug)
-    articles = Article.objects.published().in_section(section).for_listing().newest_first()
+    newest = Article.objects.published().in_section(section).newest_first()
+    # The top (the editors' front, else the newest) is read on every page, so that no page
+    # of the list below repeats a story it shows.
+    top = selectors.front_top(curated_articles(section), newest, latest=0)
+    page = paginate(request, newest.exclude(pk__in=top.shown_ids).cards())
     context = {
         "section": section,
         "current_section_root": section.path[0],
         "subsections": list(section.children.all()),
-        "page": paginate(request, articles),
+        "top": top if page.number == 1 and top.lead else None,
+        "page": page,
     }
     return render(request, "articles/section_detail.html", context)
 
@@ -60,7 +66,7 @@ def section_detail(request, slug):
 def tag_detail(request, slug):
     """Show a topic and its articles."""
     tag = get_object_or_404(Tag, slug=slug)
-    articles = Article.objects.published().tagged(tag).for_listing().newest_first()
+    articles = Article.objects.published().tagged(tag).cards().newest_first()
     context = {"tag": tag, "page": paginate(request, articles)}
     return render(request, "articles/tag_detail.html", context)
 
@@ -87,26 +93,35 @@ def _missing_article(request, pk):
 
 @transaction.non_atomic_requests
 @require_safe
+def archive_index(request):
+    """Show the years and months that have articles, newest first."""
+    return render(request, "articles/archive_index.html", {"years": selectors.archive_years()})
+
+
+@transaction.non_atomic_requests
+@require_safe
 def archive_month(request, year, month):
-    """Show the articles published in one month, newest first."""
+    """Show the articles published in one month, newest first, linking months that have any."""
     if not (1 <= month <= 12 and 1900 <= year <= 9998):
         raise Http404("No such month.")
+    if date(year, month, 1) > timezone.localdate():
+        raise Http404("That month has not come yet.")
     start, end = selectors.month_range(year, month)
-    articles = Article.objects.published().filter(published_at__gte=start, published_at__lt=end)
+    articles = selectors.in_range(Q(published_at__gte=start, published_at__lt=end))
+    previous_month, next_month = selectors.neighbour_months(start, end)
     context = {
         "month": date(year, month, 1),
-        "previous_month": _shift_month(year, month, -1),
-        "next_month": _shift_month(year, month, 1),
-        "page": paginate(request, articles.for_listing().newest_first()),
+        "previous_month": previous_month,
+        "next_month": next_month,
+        "page": paginate(request, articles.cards().newest_first()),
     }
     return render(request, "articles/archive_month.html", context)
 
 
-def _shift_month(year: int, month: int, step: int) -> date | None:
-    """Return the first day of the month `step` months away, or None past the present."""
-    index = year * 12 + month - 1 + step
-    shifted = date(index // 12, index % 12 + 1, 1)
-    return None if shifted > timezone.localdate() else shifted
+def page_not_found(request, exception):
+    """Answer 404 with the search box and the latest stories, so a reader can go on."""
+    context = {"latest": selectors.latest_headlines()}
+    return render(request, "404.html", context, status=404)
 
 
 @transaction.non_atomic_requests

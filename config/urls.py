@@ -32,3 +32,4 @@ if settings.BENCH_CEILING:
 
 
 handler400 = "core.views.bad_request"
+handler404 = "articles.views.page_not_found"

@@ -41,3 +41,12 @@ def first_sentence(text: str) -> str:
     """Return the first sentence of a plain text, or all of it when it has no full stop."""
     match = SENTENCE.match(text.strip())
     return match.group(1) if match else text.strip()
+
+
+# A steady adult reading pace for news copy, in words per minute.
+READING_PACE = 230
+
+
+def reading_minutes(html: str) -> int:
+    """Return the whole minutes it takes to read an HTML fragment, at least one."""
+    return max(1, round(len(plain_text(html).split()) / READING_PACE))

@@ -8,7 +8,12 @@ from django.urls import path
 from django.utils.html import format_html
 
 from .models import Image
-from .renditions import discard_renditions, ensure_renditions, ensure_share_crops
+from .renditions import (
+    discard_renditions,
+    ensure_card_crops,
+    ensure_renditions,
+    ensure_share_crops,
+)
 
 PICKER_PAGE_SIZE = 60
 
@@ -78,6 +83,7 @@ class ImageAdmin(admin.ModelAdmin):
             discard_renditions(obj)
         ensure_renditions(obj)
         ensure_share_crops(obj)
+        ensure_card_crops(obj)
 
     def get_urls(self):
         picker = self.admin_site.admin_view(self.picker_view)

@@ -20,6 +20,10 @@ Ratio = tuple[int, int] | None
 # data: "16x9, 4x3, and 1x1"); one JPEG of each, at most this wide, is enough to share.
 SHARE_RATIOS = ((16, 9), (4, 3), (1, 1))
 SHARE_WIDTH = 1280
+# The lead and secondary cards of a front show the lead picture in this shape, at most
+# about a third of the page wide (templates/includes/front_top.html).
+CARD_RATIO = (16, 9)
+CARD_WIDTHS = (320, 640, 960)
 
 
 def spec_name(width: int, ratio: Ratio = None) -> str:
@@ -79,6 +83,13 @@ def ensure_share_crops(image: Image) -> list[Rendition]:
             image, ratio, widths=[share_width(image, ratio)], formats=jpeg
         )
     ]
+
+
+def ensure_card_crops(image: Image) -> list[Rendition]:
+    """Create the 16:9 crops that fronts' featured cards show, in both formats; return them."""
+    usable = usable_width(image, CARD_RATIO)
+    widths = [width for width in CARD_WIDTHS if width <= usable] or [usable]
+    return ensure_renditions(image, CARD_RATIO, widths=widths)
 
 
 def share_width(image: Image, ratio: Ratio) -> int:

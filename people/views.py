@@ -1,11 +1,11 @@
 """Public person pages."""
 
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from articles.models import Article
+from core.paging import lean_page
 
 from .models import Person
 
@@ -17,7 +17,7 @@ PAGE_SIZE = 20
 def person_detail(request, slug):
     """Show who a person is, what they wrote for us and the articles that mention them."""
     person = get_object_or_404(Person.objects.prefetch_related("affiliations"), slug=slug)
-    public = Article.objects.published().for_listing().newest_first()
+    public = Article.objects.published().cards().newest_first()
     written = _page(request, public.by_author(person), "page") if person.is_contributor else None
     mentioned = _page(request, public.mentioning(person), "mentions_page")
     context = {"person": person, "written": written, "mentioned": mentioned}
@@ -26,4 +26,4 @@ def person_detail(request, slug):
 
 def _page(request, queryset, param: str):
     """Return the page of `queryset` named by the query parameter `param`."""
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get(param))
+    return lean_page(queryset, request.GET.get(param), PAGE_SIZE)

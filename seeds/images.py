@@ -11,7 +11,7 @@ from PIL import ImageDraw
 
 from articles.models import ArticleImage
 from images.models import Image
-from images.renditions import ensure_renditions, ensure_share_crops
+from images.renditions import ensure_card_crops, ensure_renditions, ensure_share_crops
 
 # The drawing's own coordinates; the picture is then scaled to settings.DEMO_PICTURE_SIZE.
 SIZE = (1600, 900)
@@ -46,6 +46,7 @@ def library_image_for(use: ArticleImage) -> tuple[Image, bool]:
     image.save()
     ensure_renditions(image)
     ensure_share_crops(image)
+    ensure_card_crops(image)
     return image, True
 
 

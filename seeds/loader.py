@@ -19,6 +19,7 @@ from articles.models import (
 )
 from articles.services.revisions import recording
 from articles.services.writing import ArticleRelations, write_article
+from fronts.services import SlotChoice, write_front
 from people.models import Affiliation, Person
 
 from .images import illustrate
@@ -39,11 +40,13 @@ def load_newsroom(data_dir: Path = DATA_DIR) -> dict[str, int]:
     tags = load_tags(read("tags", data_dir))
     people = load_people(read("people", data_dir))
     articles = load_articles(read("articles", data_dir), sections, tags, people)
+    fronts = load_fronts(read("fronts", data_dir), sections, articles)
     return {
         "sections": len(sections),
         "tags": len(tags),
         "people": len(people),
         "articles": len(articles),
+        "fronts": fronts,
     }
 
 
@@ -183,3 +186,19 @@ def relations(record, article, tags, people, articles) -> ArticleRelations:
             for i, headline in enumerate(record.get("related_headlines", []))
         ],
     )
+
+
+def load_fronts(records, sections: dict[str, Section], articles: dict[str, Article]) -> int:
+    """Curate the demo fronts (null section: the home page's) through the fronts' service."""
+    for record in records:
+        section = sections[record["section"]] if record["section"] else None
+        slots = [
+            SlotChoice(
+                article=articles[slot["article"]],
+                place=slot["place"],
+                position=slot.get("position", 0),
+            )
+            for slot in record["slots"]
+        ]
+        write_front(section=section, slots=slots)
+    return len(records)

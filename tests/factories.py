@@ -94,7 +94,8 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         passes the blocking publishing checks (articles/services/checks.py) unless the test
         passes `ready=False`; `ready=True` equips a public one too.
         """
-        if extracted is None:
+        if extracted is None and create:
+            article.refresh_from_db(fields=["status", "published_at"])  # a test may pass text
             extracted = not article.is_public
         if create and extracted:
             BylineFactory(article=article)

@@ -2,7 +2,7 @@
 
 # Imported for its side effect: the article and its relations are registered with reversion.
 from . import versioning  # noqa: F401
-from .articles import Article, ArticleQuerySet
+from .articles import Article, ArticleQuerySet, card_bylines
 from .relations import ArticleImage, Byline, Mention, RelatedArticle, RelatedHeadline
 from .sections import Section
 from .tags import Tag, TaggedArticle
@@ -23,4 +23,5 @@ __all__ = [
     "Section",
     "Tag",
     "TaggedArticle",
+    "card_bylines",
 ]

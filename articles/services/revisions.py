@@ -53,6 +53,8 @@ DIFF_FIELDS = [
     ("tags", "Tags"),
     ("pictures", "Pictures"),
 ]
+# What a writer's unsaved form and a stored article are compared on (a save conflict).
+TEXT_DIFF_FIELDS = [("headline", "Headline"), ("standfirst", "Standfirst"), ("body", "Body")]
 # Where a block of the body ends: the compare view shows one paragraph a line.
 BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption|figure)>|<br\s*/?>", re.I)
 # What the workflow decides is kept when an older revision's content is restored.
@@ -151,10 +153,10 @@ def diff_items(old: list[str], new: list[str]) -> list[tuple[str, str]]:
     return segments
 
 
-def diff_fields(old: dict, new: dict) -> list[FieldDiff]:
-    """Compare what two readable descriptions of an article say, field by field."""
+def diff_fields(old: dict, new: dict, fields=TEXT_DIFF_FIELDS) -> list[FieldDiff]:
+    """Compare two descriptions of an article field by field: texts by words, lists by item."""
     diffs = []
-    for name, label in DIFF_FIELDS:
+    for name, label in fields:
         listed = isinstance(old.get(name), list) or isinstance(new.get(name), list)
         empty = [] if listed else ""
         before, after = old.get(name) or empty, new.get(name) or empty
@@ -165,7 +167,7 @@ def diff_fields(old: dict, new: dict) -> list[FieldDiff]:
 
 def diff_versions(old: Version, new: Version) -> list[FieldDiff]:
     """Compare two revisions as readers and editors see them: words, names and captions."""
-    return diff_fields(readable_revision(old), readable_revision(new))
+    return diff_fields(readable_revision(old), readable_revision(new), DIFF_FIELDS)
 
 
 def readable_revision(version: Version) -> dict:

@@ -7,7 +7,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from images import renditions
+from images.markup import picture_html
+
 register = template.Library()
+# Featured cards show their lead picture in this shape, cropped around the focal point.
+CARD_RATIO = "{}x{}".format(*renditions.CARD_RATIO)
 
 # The characters that could end a <script> element or open a comment inside it, as
 # JSON escapes; the same table Django's json_script uses.
@@ -46,3 +51,17 @@ def machine_time(value) -> str:
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return value.replace(microsecond=0).isoformat()
+
+
+@register.simple_tag
+def card_picture(article, sizes: str, loading: str = "lazy"):
+    """Return a featured card's lead picture cropped to 16:9 round its focal point, or "".
+
+    Reads the lead picture and its renditions prefetched by the selectors (no query).
+    """
+    lead = next(iter(article.images.all()), None)
+    if lead is None:
+        return ""
+    return picture_html(
+        lead, sizes=sizes, loading=loading, css_class="card__picture", ratio=CARD_RATIO
+    )

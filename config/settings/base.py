@@ -41,12 +41,15 @@ INSTALLED_APPS = [
     "articles",
     "search",
     "images",
+    "fronts",
     "seeds",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.RefuseNulMiddleware",
+    # In development only, absolute URLs follow the host and port served (core/site.py).
+    "core.site.ServedAddressMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -183,7 +186,7 @@ PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 30)
 # How far apart the clocks of the web servers may be (they stamp each change).
 PAGE_CACHE_CLOCK_SKEW = float(env("PAGE_CACHE_CLOCK_SKEW", "0.5"))
 PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/preview/", "/media/", "/static/", "/bench/"]
-PAGE_CACHE_DESCRIBE = "articles.pagecache.describe"
+PAGE_CACHE_DESCRIBE = "fronts.pagecache.describe"
 # A callable given the tags each change makes stale, e.g. to purge them at a CDN.
 PAGE_CACHE_PURGE = env("PAGE_CACHE_PURGE")
 # Routes bench/serve.py's trivial view (/bench/ceiling/); never set in production.

@@ -38,6 +38,7 @@ from articles.roles import ADMINISTRATOR, CONTRIBUTOR, EDITOR, top_up_roles
 from articles.services import policy, publishing
 from articles.services.revisions import deleted_versions, versions_of
 from articles.services.writing import write_article
+from fronts.services import SlotChoice, write_front
 from images.renditions import ensure_renditions
 from seeds.accounts import DEMO_ACCOUNTS, ensure_demo_account
 from tests.factories import ImageFactory, PersonFactory, SectionFactory, TagFactory
@@ -355,6 +356,7 @@ def make_newsroom() -> dict[str, Article]:
     stages["unpublished"] = publishing.unpublish(article=gone, user=editor)
     stages["another's draft"] = write("Harbour budget leaks", editor, section)
     write("Withdrawn story", editor, section).delete()
+    write_front(section=None, slots=[SlotChoice(article=stages["live"], place="lead")])
     assert tuple(stages) == STAGES
     return stages
 

@@ -4,12 +4,13 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from articles.models import Article, Byline, Mention, Section, Tag
+from fronts.models import Front, Slot
 from people.models import Person
 from seeds.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERNAME
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [Article, Section, Tag, Person, Byline, Mention]
+MODELS = [Article, Section, Tag, Person, Byline, Mention, Front, Slot]
 
 
 def counts():
@@ -71,3 +72,10 @@ def test_seeding_again_takes_a_demo_account_back_to_its_role_alone(settings):
     contributor.groups.add(*Group.objects.exclude(name=DEMO_ACCOUNTS[0].role))
     call_command("seed")
     assert [group.name for group in contributor.groups.all()] == [DEMO_ACCOUNTS[0].role]
+
+
+def test_the_demo_home_page_leads_with_the_editors_choice(client):
+    call_command("seed")
+    front = Front.objects.get(section=None)
+    lead = front.slots.get(place=Slot.Place.LEAD).article
+    assert client.get("/").context["top"].lead == lead

@@ -128,11 +128,13 @@ def test_the_section_front_lists_subsection_articles_with_breadcrumbs_and_links(
 
 def test_the_section_front_is_paginated(client):
     section = SectionFactory()
-    articles = [ArticleFactory(section=section, published_at=hours_ago(n)) for n in range(25)]
+    articles = [ArticleFactory(section=section, published_at=hours_ago(n)) for n in range(30)]
     first = client.get(section.get_absolute_url())
     second = client.get(section.get_absolute_url() + "?page=2")
-    assert articles[0].headline in first.text and articles[24].headline not in first.text
-    assert articles[24].headline in second.text and articles[0].headline not in second.text
+    # The first page leads with the five newest, then lists the next twenty.
+    assert articles[0].headline in first.text and articles[24].headline in first.text
+    assert articles[25].headline not in first.text
+    assert articles[25].headline in second.text and articles[0].headline not in second.text
     assert 'rel="next" href="?page=2"' in first.text
 
 
@@ -170,7 +172,6 @@ def test_the_archive_lists_one_months_published_articles(client):
     response = client.get("/archive/2025/3/")
     assert list(response.context["page"].object_list) == [march]
     assert april.headline not in response.text
-    assert 'href="/archive/2025/2/"' in response.text
     assert 'href="/archive/2025/4/"' in response.text
 
 

@@ -27,11 +27,13 @@ SIZES = [1, 30]
 # that starts to query once per item fails here.
 LIMITS = {
     "article": 11,
-    "home": 6,
-    "section": 6,
+    # Home: the front's slots, the newest, bylines, lead pictures and their renditions, the
+    # sections, then one indexed query per top-level section (one here) and their bylines.
+    "home": 9,
+    "section": 9,  # its front: slots, the top and its bylines and pictures, then the list
     "topic": 5,
     "person": 9,
-    "archive": 4,
+    "archive": 5,  # with the nearest earlier and later months that have articles
     "feed": 6,  # the items' lead pictures: one query, and one more for library renditions
     "sitemap": 4,
     "news_sitemap": 3,

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import preview
+from fronts.services import SlotChoice, write_front
 
 from .vnu import check, require_vnu
 
@@ -25,6 +26,7 @@ def public_pages(showcase) -> dict[str, str]:
         "person": showcase["writer"].get_absolute_url(),
         "article with figures": story.get_absolute_url(),
         "archive month": reverse("articles:archive", args=[published.year, published.month]),
+        "archive index": reverse("articles:archive-index"),
         "search with results": reverse("search:search") + "?q=ferries",
         "shared preview": preview.share_path(showcase["draft_version"]),
     }
@@ -61,12 +63,16 @@ def rendered(client, urls: dict[str, str], status: int = 200) -> dict[str, str]:
 
 def test_every_page_type_has_no_html_error(client, editor, showcase, tmp_path):
     require_vnu()
+    # Curated fronts: the home and a section lead with the illustrated story's picture.
+    for section in (None, showcase["news"]):
+        write_front(section=section, slots=[SlotChoice(article=showcase["story"], place="lead")])
     pages = rendered(client, public_pages(showcase))
     pages |= rendered(client, {"404 page": "/no-such-page/"}, status=404)
     client.force_login(editor)
     pages |= rendered(client, admin_pages(showcase))
     pages["admin import preview"] = import_preview(client)
     assert "<picture>" in pages["article with figures"]
+    assert "<picture>" in pages["home"] and "<picture>" in pages["section"]
     assert showcase["story"].headline in pages["search with results"]
 
     errors = check(pages, tmp_path)
