@@ -33,6 +33,13 @@ class SlugReference(serializers.SlugRelatedField):
         return super().to_internal_value(data)
 
 
+class PathStepSerializer(serializers.Serializer):
+    """One section on the way from the top of the paper down."""
+
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
 class SectionRefSerializer(serializers.ModelSerializer):
     """A section with the path from the top of the paper down to it."""
 
@@ -43,6 +50,7 @@ class SectionRefSerializer(serializers.ModelSerializer):
         fields = ["id", "slug", "name", "path"]
         read_only_fields = fields
 
+    @extend_schema_field(PathStepSerializer(many=True))
     def get_path(self, section) -> list[dict[str, str]]:
         return [{"slug": s.slug, "name": s.name} for s in section.path]
 
@@ -58,6 +66,7 @@ class SectionSerializer(serializers.ModelSerializer):
         model = Section
         fields = ["id", "slug", "name", "parent", "path", "description", "position", "web_url"]
 
+    @extend_schema_field(PathStepSerializer(many=True))
     def get_path(self, section) -> list[dict[str, str]]:
         return [{"slug": s.slug, "name": s.name} for s in section.path]
 
@@ -221,6 +230,7 @@ class ArticleSerializer(serializers.ModelSerializer):
     def get_web_url(self, article) -> str:
         return absolute_url(article.get_absolute_url())
 
+    @extend_schema_field(TagRefSerializer(many=True))
     def get_tags(self, article) -> list[dict]:
         items = article.tagged_items.all()
         return TagRefSerializer([item.tag for item in items], many=True).data
@@ -243,6 +253,7 @@ class ArticleDetailSerializer(ArticleSerializer):
         fields = [*ArticleSerializer.Meta.fields, "corrections", "related"]
         read_only_fields = fields
 
+    @extend_schema_field(RelatedSerializer(many=True))
     def get_related(self, article) -> list[dict]:
         related = self.context.get("related", [])
         return RelatedSerializer(related, many=True).data

@@ -21,6 +21,7 @@ from core.api.viewsets import BIGINT_MAX, IdOrSlugMixin, NewsroomViewSet
 from . import transitions
 from .filters import ArticleFilter, TagFilter
 from .ninjs import article_to_ninjs
+from .ninjs_document import NinjsSerializer
 from .pagination import ArticlePages
 from .permissions import ArticleRolePermission, can_see_unpublished
 from .serializers import (
@@ -236,7 +237,7 @@ class ArticleViewSet(NewsroomViewSet):
         return self.read_back(article, status.HTTP_200_OK)
 
     @extend_schema(
-        responses={200: OpenApiTypes.OBJECT},
+        responses={200: NinjsSerializer},
         description="The article as an IPTC ninjs 2.4 news item.",
     )
     @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)

@@ -310,6 +310,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.describe_unicode_slugs",
+        "core.api.schema.document_errors",
     ],
 }
 

@@ -1,5 +1,7 @@
 """Page-number pagination, switching to cursor pagination for deep paging through `?cursor=`."""
 
+from urllib.parse import parse_qs, urlsplit
+
 from django.core.exceptions import ValidationError
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination, PageNumberPagination
@@ -26,6 +28,22 @@ class CursorPages(CursorPagination):
             # cannot hold (a forged "p=2024") is an invalid cursor, like a garbled one.
             raise NotFound(self.invalid_cursor_message) from error
 
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        # The cursors on their own too, so that a client passes them back as `cursor`.
+        response.data["next_cursor"] = cursor_of(response.data["next"], self.cursor_query_param)
+        response.data["previous_cursor"] = cursor_of(
+            response.data["previous"], self.cursor_query_param
+        )
+        return response
+
+
+def cursor_of(link: str | None, name: str) -> str | None:
+    """Return the cursor carried by a page link, or None."""
+    if not link:
+        return None
+    return parse_qs(urlsplit(link).query).get(name, [None])[0]
+
 
 class NumberedOrCursorPages(NumberedPages):
     """Number pages by default; switch to an opaque cursor when `cursor` is in the query."""
@@ -49,6 +67,15 @@ class NumberedOrCursorPages(NumberedPages):
         paged = super().get_paginated_response_schema(schema)
         # `count` is left out in cursor mode, where counting would defeat deep paging.
         paged["required"] = ["results"]
+        cursor = {"type": "string", "nullable": True}
+        paged["properties"]["next_cursor"] = {
+            **cursor,
+            "description": "Cursor mode only: the next page's `cursor`, null on the last.",
+        }
+        paged["properties"]["previous_cursor"] = {
+            **cursor,
+            "description": "Cursor mode only: the previous page's `cursor`.",
+        }
         return paged
 
     def get_schema_operation_parameters(self, view):
@@ -56,7 +83,10 @@ class NumberedOrCursorPages(NumberedPages):
             "name": self.cursor_query_param,
             "required": False,
             "in": "query",
-            "description": "Cursor pagination: send it empty to start, then follow `next`.",
+            "description": (
+                "Cursor pagination: send it empty to start, then send `next_cursor` "
+                "(or follow `next`)."
+            ),
             "schema": {"type": "string"},
         }
         return [*super().get_schema_operation_parameters(view), cursor]
