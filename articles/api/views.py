@@ -109,6 +109,14 @@ IF_MATCH = OpenApiParameter(
     OpenApiParameter.HEADER,
     description="The ETag from your last GET of this article.",
 )
+# Changing an article's fields needs If-Match (428 without it); other writes accept it.
+IF_MATCH_REQUIRED = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=True,
+    description="The ETag from your last GET of this article (428 without it).",
+)
 
 
 def step_endpoint(step: publishing.Step):
@@ -127,7 +135,9 @@ def step_endpoint(step: publishing.Step):
         pagination_class=None,
     )(take_step)
     body = transitions.TransitionInputSerializer if step.takes else None
-    return extend_schema(request=body, responses=TRANSITION_RESPONSES)(endpoint)
+    return extend_schema(request=body, parameters=[IF_MATCH], responses=TRANSITION_RESPONSES)(
+        endpoint
+    )
 
 
 def with_step_endpoints(viewset):
@@ -197,7 +207,7 @@ class ArticleViewSet(NewsroomViewSet):
             article = writer.save(created_by=request.user)
         return self.read_back(article, status.HTTP_201_CREATED)
 
-    @extend_schema(parameters=[IF_MATCH], responses=WRITE_RESPONSES)
+    @extend_schema(parameters=[IF_MATCH_REQUIRED], responses=WRITE_RESPONSES)
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
         article = self.get_object()
@@ -211,7 +221,7 @@ class ArticleViewSet(NewsroomViewSet):
                 raise conditional.PreconditionFailed() from error
         return self.read_back(article, status.HTTP_200_OK)
 
-    @extend_schema(parameters=[IF_MATCH], responses=WRITE_RESPONSES)
+    @extend_schema(parameters=[IF_MATCH_REQUIRED], responses=WRITE_RESPONSES)
     def partial_update(self, request, *args, **kwargs):
         return self.update(request, *args, partial=True, **kwargs)
 

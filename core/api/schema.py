@@ -93,6 +93,7 @@ def document_errors(result, generator, request, public):
     result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
     for path, operations in result.get("paths", {}).items():
         for method, operation in operations.items():
+            number_ids(operation)
             responses = operation.setdefault("responses", {})
             for status in errors_of(path, method, operation):
                 response = responses.setdefault(status, {"description": ERRORS[status]})
@@ -136,3 +137,10 @@ def make_conditional(operation: dict) -> None:
                 "schema": {"type": "string"},
             }
         )
+
+
+def number_ids(operation: dict) -> None:
+    """Call a path id that only digits match an integer, as a generated client should type it."""
+    for parameter in operation.get("parameters", []):
+        if parameter["in"] == "path" and parameter["schema"].get("pattern") == "^[0-9]+$":
+            parameter["schema"] = {"type": "integer", "minimum": 0}
