@@ -5,6 +5,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import slug_unicode_re
 from django.db import transaction
+from django.http import QueryDict
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -26,6 +27,12 @@ class SlugReference(serializers.SlugRelatedField):
 
     PostgreSQL rejects a NUL byte in a query with an error, not a miss.
     """
+
+    def run_validation(self, data=serializers.empty):
+        # DRF reads "" as null for relations; the schema says a slug or null, so "" is refused.
+        if data == "" and not isinstance(self.root.initial_data, QueryDict):
+            self.fail("does_not_exist", slug_name=self.slug_field, value="")
+        return super().run_validation(data)
 
     def to_internal_value(self, data):
         if not isinstance(data, str) or not slug_unicode_re.match(data):

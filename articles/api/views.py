@@ -35,8 +35,10 @@ from .serializers import (
 
 FIELDS_PARAMETER = OpenApiParameter(
     "fields",
-    OpenApiTypes.STR,
-    description="Comma-separated names of the fields to return (a sparse fieldset).",
+    {"type": "array", "items": {"type": "string", "enum": sorted(READABLE_FIELDS)}},
+    style="form",
+    explode=False,  # one comma-separated value: ?fields=id,headline
+    description="The names of the fields to return (a sparse fieldset).",
 )
 
 

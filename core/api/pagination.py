@@ -3,19 +3,44 @@
 from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ValidationError
+from rest_framework import exceptions
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 
 MAX_PAGE_SIZE = 100
 
 
-class NumberedPages(PageNumberPagination):
+class StrictPageSize:
+    """Refuse a page size that is not a whole number from 1; a bigger one than allowed is cut."""
+
+    page_size: int
+    page_size_query_param: str
+    max_page_size: int
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not (raw.isascii() and raw.isdigit() and int(raw) >= 1):
+            # DRF would quietly fall back to the default size: the client would never know.
+            message = f"A whole number from 1 (at most {self.max_page_size} are given)."
+            raise exceptions.ValidationError({self.page_size_query_param: [message]})
+        return min(int(raw), self.max_page_size)
+
+
+class NumberedPages(StrictPageSize, PageNumberPagination):
     page_size = 20
     page_size_query_param = "page-size"
     max_page_size = MAX_PAGE_SIZE
 
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+        return parameters
 
-class CursorPages(CursorPagination):
+
+class CursorPages(StrictPageSize, CursorPagination):
     page_size = 20
     page_size_query_param = "page-size"
     max_page_size = MAX_PAGE_SIZE

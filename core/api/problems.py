@@ -3,6 +3,7 @@
 from http import HTTPStatus
 
 from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 
 MEDIA_TYPE = "application/problem+json"
 
@@ -41,6 +42,7 @@ def problem_response(request, status: int, detail: str, **members) -> JsonRespon
     )
 
 
+@csrf_exempt  # as every API view: a write to an unknown address is a 404, not a CSRF page
 def not_found(request, path: str = ""):
     """Answer an API address that names no resource with a 404 problem."""
     return problem_response(request, 404, "No resource lives at this address.", code="not_found")
