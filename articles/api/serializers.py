@@ -13,6 +13,8 @@ from articles.models import Article, ArticleImage, Byline, Correction, Mention, 
 from articles.models.tags import tag_slug
 from articles.services import publishing
 from articles.services.writing import RELATION_LIMITS, ArticleRelations, TagName, write_article
+from core.api import fields as strict
+from core.api.fields import StrictModelSerializer
 from core.site import absolute_url
 from core.text import slug_from
 from images.listing import rendition_dicts
@@ -62,7 +64,7 @@ class SectionRefSerializer(serializers.ModelSerializer):
         return [{"slug": s.slug, "name": s.name} for s in section.path]
 
 
-class SectionSerializer(serializers.ModelSerializer):
+class SectionSerializer(StrictModelSerializer):
     parent = SlugReference(
         slug_field="slug", queryset=Section.objects.all(), required=False, allow_null=True
     )
@@ -92,8 +94,8 @@ class SectionSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class TagSerializer(serializers.ModelSerializer):
-    slug = serializers.SlugField(max_length=100, required=False, allow_unicode=True)
+class TagSerializer(StrictModelSerializer):
+    slug = strict.SlugField(max_length=100, required=False, allow_unicode=True)
     web_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -270,7 +272,7 @@ READABLE_FIELDS = frozenset(ArticleDetailSerializer.Meta.fields)
 
 
 class TagInputSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=100)
+    name = strict.CharField(max_length=100)
     kind = serializers.ChoiceField(choices=Tag.Kind.choices, default=Tag.Kind.TOPIC)
 
     def validate_name(self, name):
@@ -288,14 +290,14 @@ class BylineInputSerializer(serializers.Serializer):
 
 class MentionInputSerializer(serializers.Serializer):
     person = SlugReference(slug_field="slug", queryset=Person.objects.all())
-    role_phrase = serializers.CharField(max_length=255, required=False, allow_blank=True)
-    count = serializers.IntegerField(min_value=1, max_value=100_000, default=1)
+    role_phrase = strict.CharField(max_length=255, required=False, allow_blank=True)
+    count = strict.IntegerField(min_value=1, max_value=100_000, default=1)
 
 
-class ArticleWriteSerializer(serializers.ModelSerializer):
+class ArticleWriteSerializer(StrictModelSerializer):
     """What an editor's client may send to create or change an article."""
 
-    slug = serializers.SlugField(max_length=200, required=False, allow_unicode=True)
+    slug = strict.SlugField(max_length=200, required=False, allow_unicode=True)
     section = SlugReference(slug_field="slug", queryset=Section.objects.all())
     tags = TagInputSerializer(many=True, required=False, max_length=RELATION_LIMITS["tags"])
     bylines = BylineInputSerializer(

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from core.api.fields import StrictModelSerializer
 from core.site import absolute_url
 from people.models import Affiliation, Person
 
@@ -27,7 +28,7 @@ class AffiliationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(StrictModelSerializer):
     web_url = serializers.SerializerMethodField()
     affiliations = AffiliationSerializer(many=True, read_only=True)
     photo = serializers.ImageField(read_only=True)
