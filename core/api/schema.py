@@ -94,6 +94,7 @@ def document_errors(result, generator, request, public):
     for path, operations in result.get("paths", {}).items():
         for method, operation in operations.items():
             number_ids(operation)
+            allow_empty_filters(operation)
             responses = operation.setdefault("responses", {})
             for status in errors_of(path, method, operation):
                 response = responses.setdefault(status, {"description": ERRORS[status]})
@@ -144,3 +145,18 @@ def number_ids(operation: dict) -> None:
     for parameter in operation.get("parameters", []):
         if parameter["in"] == "path" and parameter["schema"].get("pattern") == "^[0-9]+$":
             parameter["schema"] = {"type": "integer", "minimum": 0}
+
+
+# Query parameters that are not filters: an empty value there is an error, not "no filter".
+NOT_FILTERS = {"page", "page-size", "cursor", "fields", "tag"}
+
+
+def allow_empty_filters(operation: dict) -> None:
+    """Say that an empty filter (`?section=`, as an HTML form sends) applies no filter."""
+    for parameter in operation.get("parameters", []):
+        if parameter["in"] != "query":
+            continue
+        if parameter["name"] == "tag":
+            parameter["schema"]["items"]["minLength"] = 1  # every slug has a character
+        elif parameter["name"] not in NOT_FILTERS:
+            parameter["allowEmptyValue"] = True
