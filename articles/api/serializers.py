@@ -49,7 +49,7 @@ class PathStepSerializer(serializers.Serializer):
     name = serializers.CharField()
 
 
-class SectionRefSerializer(serializers.ModelSerializer):
+class SectionRefSerializer(StrictModelSerializer):
     """A section with the path from the top of the paper down to it."""
 
     path = serializers.SerializerMethodField()
@@ -128,14 +128,14 @@ class TagSerializer(StrictModelSerializer):
         return attrs
 
 
-class TagRefSerializer(serializers.ModelSerializer):
+class TagRefSerializer(StrictModelSerializer):
     class Meta:
         model = Tag
         fields = ["id", "slug", "name", "kind"]
         read_only_fields = fields
 
 
-class BylineSerializer(serializers.ModelSerializer):
+class BylineSerializer(StrictModelSerializer):
     person = PersonRefSerializer(read_only=True)
 
     class Meta:
@@ -144,7 +144,7 @@ class BylineSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MentionSerializer(serializers.ModelSerializer):
+class MentionSerializer(StrictModelSerializer):
     person = PersonRefSerializer(read_only=True)
 
     class Meta:
@@ -166,7 +166,7 @@ class RenditionSerializer(serializers.Serializer):
     height = serializers.IntegerField()
 
 
-class ImageSerializer(serializers.ModelSerializer):
+class ImageSerializer(StrictModelSerializer):
     url = serializers.SerializerMethodField()
     caption = serializers.CharField(source="shown_caption", read_only=True)
     credit = serializers.CharField(source="shown_credit", read_only=True)
@@ -193,7 +193,7 @@ class SourceSerializer(serializers.Serializer):
     copyright = serializers.CharField(source="copyright_line")
 
 
-class RelatedSerializer(serializers.ModelSerializer):
+class RelatedSerializer(StrictModelSerializer):
     web_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -205,7 +205,7 @@ class RelatedSerializer(serializers.ModelSerializer):
         return absolute_url(article.get_absolute_url())
 
 
-class ArticleSerializer(serializers.ModelSerializer):
+class ArticleSerializer(StrictModelSerializer):
     """An article as apps and partners read it."""
 
     web_url = serializers.SerializerMethodField()
@@ -245,7 +245,7 @@ class ArticleSerializer(serializers.ModelSerializer):
         return TagRefSerializer([item.tag for item in items], many=True).data
 
 
-class CorrectionSerializer(serializers.ModelSerializer):
+class CorrectionSerializer(StrictModelSerializer):
     class Meta:
         model = Correction
         fields = ["text", "created_at"]

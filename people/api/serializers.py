@@ -7,7 +7,7 @@ from core.site import absolute_url
 from people.models import Affiliation, Person
 
 
-class PersonRefSerializer(serializers.ModelSerializer):
+class PersonRefSerializer(StrictModelSerializer):
     """A person as named inside an article."""
 
     web_url = serializers.SerializerMethodField()
@@ -21,7 +21,7 @@ class PersonRefSerializer(serializers.ModelSerializer):
         return absolute_url(person.get_absolute_url())
 
 
-class AffiliationSerializer(serializers.ModelSerializer):
+class AffiliationSerializer(StrictModelSerializer):
     class Meta:
         model = Affiliation
         fields = ["organisation", "role", "start_date", "end_date"]
