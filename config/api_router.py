@@ -1,8 +1,10 @@
 """Version 1 of the API: one router for every app's resources."""
 
+from django.urls import re_path
 from rest_framework.routers import DefaultRouter
 
 from articles.api.views import ArticleViewSet, SectionViewSet, TagViewSet
+from core.api.problems import not_found
 from people.api.views import PersonViewSet
 
 app_name = "api"
@@ -13,4 +15,6 @@ router.register("sections", SectionViewSet, basename="section")
 router.register("tags", TagViewSet, basename="tag")
 router.register("people", PersonViewSet, basename="person")
 
-urlpatterns = router.urls
+# Last: any other address under the API is a 404 in the API's error format, not an HTML page.
+# Only addresses ending in a slash, so that Django still adds a forgotten final slash.
+urlpatterns = [*router.urls, re_path(r"^(?P<path>(?:.*/)?)$", not_found)]

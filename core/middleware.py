@@ -4,8 +4,10 @@ import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.template import loader
+
+from core.api.problems import problem_response
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +28,7 @@ class RefuseNulMiddleware:
     def __call__(self, request):
         if NUL in request.path or any(NUL in key or NUL in value for key, value in _pairs(request)):
             if request.path.startswith("/api/"):
-                return JsonResponse({"detail": REFUSAL}, status=400)
+                return problem_response(request, 400, REFUSAL, code="nul_character")
             return HttpResponseBadRequest(REFUSAL, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
 
@@ -40,7 +42,7 @@ def unavailable_response(request) -> HttpResponse:
     seconds = settings.DATABASE_RETRY_AFTER
     if request.path.startswith("/api/"):
         message = f"The service is briefly unavailable; retry in {seconds} seconds."
-        response = JsonResponse({"detail": message}, status=503)
+        response = problem_response(request, 503, message, code="database_unavailable")
     else:
         # Rendered without the request: context processors would query the database.
         page = loader.get_template("503.html").render({"retry_after": seconds})

@@ -5,6 +5,7 @@ from datetime import datetime
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import slug_unicode_re
 from django.db import transaction
+from django.http import QueryDict
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -12,6 +13,8 @@ from articles.models import Article, ArticleImage, Byline, Correction, Mention, 
 from articles.models.tags import tag_slug
 from articles.services import publishing
 from articles.services.writing import RELATION_LIMITS, ArticleRelations, TagName, write_article
+from core.api import fields as strict
+from core.api.fields import StrictModelSerializer
 from core.site import absolute_url
 from core.text import slug_from
 from images.listing import rendition_dicts
@@ -27,13 +30,26 @@ class SlugReference(serializers.SlugRelatedField):
     PostgreSQL rejects a NUL byte in a query with an error, not a miss.
     """
 
+    def run_validation(self, data=serializers.empty):
+        # DRF reads "" as null for relations; the schema says a slug or null, so "" is refused.
+        if data == "" and not isinstance(self.root.initial_data, QueryDict):
+            self.fail("does_not_exist", slug_name=self.slug_field, value="")
+        return super().run_validation(data)
+
     def to_internal_value(self, data):
         if not isinstance(data, str) or not slug_unicode_re.match(data):
             self.fail("does_not_exist", slug_name=self.slug_field, value=str(data)[:100])
         return super().to_internal_value(data)
 
 
-class SectionRefSerializer(serializers.ModelSerializer):
+class PathStepSerializer(serializers.Serializer):
+    """One section on the way from the top of the paper down."""
+
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
+class SectionRefSerializer(StrictModelSerializer):
     """A section with the path from the top of the paper down to it."""
 
     path = serializers.SerializerMethodField()
@@ -43,11 +59,12 @@ class SectionRefSerializer(serializers.ModelSerializer):
         fields = ["id", "slug", "name", "path"]
         read_only_fields = fields
 
+    @extend_schema_field(PathStepSerializer(many=True))
     def get_path(self, section) -> list[dict[str, str]]:
         return [{"slug": s.slug, "name": s.name} for s in section.path]
 
 
-class SectionSerializer(serializers.ModelSerializer):
+class SectionSerializer(StrictModelSerializer):
     parent = SlugReference(
         slug_field="slug", queryset=Section.objects.all(), required=False, allow_null=True
     )
@@ -58,6 +75,7 @@ class SectionSerializer(serializers.ModelSerializer):
         model = Section
         fields = ["id", "slug", "name", "parent", "path", "description", "position", "web_url"]
 
+    @extend_schema_field(PathStepSerializer(many=True))
     def get_path(self, section) -> list[dict[str, str]]:
         return [{"slug": s.slug, "name": s.name} for s in section.path]
 
@@ -76,8 +94,8 @@ class SectionSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class TagSerializer(serializers.ModelSerializer):
-    slug = serializers.SlugField(max_length=100, required=False, allow_unicode=True)
+class TagSerializer(StrictModelSerializer):
+    slug = strict.SlugField(max_length=100, required=False, allow_unicode=True)
     web_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -110,14 +128,14 @@ class TagSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class TagRefSerializer(serializers.ModelSerializer):
+class TagRefSerializer(StrictModelSerializer):
     class Meta:
         model = Tag
         fields = ["id", "slug", "name", "kind"]
         read_only_fields = fields
 
 
-class BylineSerializer(serializers.ModelSerializer):
+class BylineSerializer(StrictModelSerializer):
     person = PersonRefSerializer(read_only=True)
 
     class Meta:
@@ -126,7 +144,7 @@ class BylineSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MentionSerializer(serializers.ModelSerializer):
+class MentionSerializer(StrictModelSerializer):
     person = PersonRefSerializer(read_only=True)
 
     class Meta:
@@ -148,7 +166,7 @@ class RenditionSerializer(serializers.Serializer):
     height = serializers.IntegerField()
 
 
-class ImageSerializer(serializers.ModelSerializer):
+class ImageSerializer(StrictModelSerializer):
     url = serializers.SerializerMethodField()
     caption = serializers.CharField(source="shown_caption", read_only=True)
     credit = serializers.CharField(source="shown_credit", read_only=True)
@@ -175,7 +193,7 @@ class SourceSerializer(serializers.Serializer):
     copyright = serializers.CharField(source="copyright_line")
 
 
-class RelatedSerializer(serializers.ModelSerializer):
+class RelatedSerializer(StrictModelSerializer):
     web_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -187,7 +205,7 @@ class RelatedSerializer(serializers.ModelSerializer):
         return absolute_url(article.get_absolute_url())
 
 
-class ArticleSerializer(serializers.ModelSerializer):
+class ArticleSerializer(StrictModelSerializer):
     """An article as apps and partners read it."""
 
     web_url = serializers.SerializerMethodField()
@@ -222,12 +240,13 @@ class ArticleSerializer(serializers.ModelSerializer):
     def get_web_url(self, article) -> str:
         return absolute_url(article.get_absolute_url())
 
+    @extend_schema_field(TagRefSerializer(many=True))
     def get_tags(self, article) -> list[dict]:
         items = article.tagged_items.all()
         return TagRefSerializer([item.tag for item in items], many=True).data
 
 
-class CorrectionSerializer(serializers.ModelSerializer):
+class CorrectionSerializer(StrictModelSerializer):
     class Meta:
         model = Correction
         fields = ["text", "created_at"]
@@ -244,6 +263,7 @@ class ArticleDetailSerializer(ArticleSerializer):
         fields = [*ArticleSerializer.Meta.fields, "corrections", "related"]
         read_only_fields = fields
 
+    @extend_schema_field(RelatedSerializer(many=True))
     def get_related(self, article) -> list[dict]:
         related = self.context.get("related", [])
         return RelatedSerializer(related, many=True).data
@@ -253,7 +273,7 @@ READABLE_FIELDS = frozenset(ArticleDetailSerializer.Meta.fields)
 
 
 class TagInputSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=100)
+    name = strict.CharField(max_length=100)
     kind = serializers.ChoiceField(choices=Tag.Kind.choices, default=Tag.Kind.TOPIC)
 
     def validate_name(self, name):
@@ -271,14 +291,14 @@ class BylineInputSerializer(serializers.Serializer):
 
 class MentionInputSerializer(serializers.Serializer):
     person = SlugReference(slug_field="slug", queryset=Person.objects.all())
-    role_phrase = serializers.CharField(max_length=255, required=False, allow_blank=True)
-    count = serializers.IntegerField(min_value=1, max_value=100_000, default=1)
+    role_phrase = strict.CharField(max_length=255, required=False, allow_blank=True)
+    count = strict.IntegerField(min_value=1, max_value=100_000, default=1)
 
 
-class ArticleWriteSerializer(serializers.ModelSerializer):
+class ArticleWriteSerializer(StrictModelSerializer):
     """What an editor's client may send to create or change an article."""
 
-    slug = serializers.SlugField(max_length=200, required=False, allow_unicode=True)
+    slug = strict.SlugField(max_length=200, required=False, allow_unicode=True)
     section = SlugReference(slug_field="slug", queryset=Section.objects.all())
     tags = TagInputSerializer(many=True, required=False, max_length=RELATION_LIMITS["tags"])
     bylines = BylineInputSerializer(

@@ -17,6 +17,7 @@ from articles.models import Article
 from articles.services import publishing
 from articles.services.concurrency import StaleArticleError
 from core.api import conditional
+from core.api import fields as strict
 
 # Refusals about the chosen publish time rather than about the status itself.
 TIME_ERRORS = frozenset({"embargoed", "past_schedule"})
@@ -42,7 +43,7 @@ class TransitionInputSerializer(serializers.Serializer):
         required=False,
         help_text="publish: when (default now; a future time schedules). schedule: required.",
     )
-    note = serializers.CharField(
+    note = strict.CharField(
         required=False,
         allow_blank=True,
         max_length=2000,

@@ -21,6 +21,7 @@ from core.api.viewsets import BIGINT_MAX, IdOrSlugMixin, NewsroomViewSet
 from . import transitions
 from .filters import ArticleFilter, TagFilter
 from .ninjs import article_to_ninjs
+from .ninjs_document import NinjsSerializer
 from .pagination import ArticlePages
 from .permissions import ArticleRolePermission, can_see_unpublished
 from .serializers import (
@@ -34,8 +35,10 @@ from .serializers import (
 
 FIELDS_PARAMETER = OpenApiParameter(
     "fields",
-    OpenApiTypes.STR,
-    description="Comma-separated names of the fields to return (a sparse fieldset).",
+    {"type": "array", "items": {"type": "string", "enum": sorted(READABLE_FIELDS)}},
+    style="form",
+    explode=False,  # one comma-separated value: ?fields=id,headline
+    description="The names of the fields to return (a sparse fieldset).",
 )
 
 
@@ -113,6 +116,14 @@ IF_MATCH = OpenApiParameter(
     OpenApiParameter.HEADER,
     description="The ETag from your last GET of this article.",
 )
+# Changing an article's fields needs If-Match (428 without it); other writes accept it.
+IF_MATCH_REQUIRED = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=True,
+    description="The ETag from your last GET of this article (428 without it).",
+)
 
 
 def step_endpoint(step: publishing.Step):
@@ -131,7 +142,9 @@ def step_endpoint(step: publishing.Step):
         pagination_class=None,
     )(take_step)
     body = transitions.TransitionInputSerializer if step.takes else None
-    return extend_schema(request=body, responses=TRANSITION_RESPONSES)(endpoint)
+    return extend_schema(request=body, parameters=[IF_MATCH], responses=TRANSITION_RESPONSES)(
+        endpoint
+    )
 
 
 def with_step_endpoints(viewset):
@@ -201,7 +214,7 @@ class ArticleViewSet(NewsroomViewSet):
             article = writer.save(created_by=request.user)
         return self.read_back(article, status.HTTP_201_CREATED)
 
-    @extend_schema(parameters=[IF_MATCH], responses=WRITE_RESPONSES)
+    @extend_schema(parameters=[IF_MATCH_REQUIRED], responses=WRITE_RESPONSES)
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
         article = self.get_object()
@@ -215,7 +228,7 @@ class ArticleViewSet(NewsroomViewSet):
                 raise conditional.PreconditionFailed() from error
         return self.read_back(article, status.HTTP_200_OK)
 
-    @extend_schema(parameters=[IF_MATCH], responses=WRITE_RESPONSES)
+    @extend_schema(parameters=[IF_MATCH_REQUIRED], responses=WRITE_RESPONSES)
     def partial_update(self, request, *args, **kwargs):
         return self.update(request, *args, partial=True, **kwargs)
 
@@ -241,7 +254,7 @@ class ArticleViewSet(NewsroomViewSet):
         return self.read_back(article, status.HTTP_200_OK)
 
     @extend_schema(
-        responses={200: OpenApiTypes.OBJECT},
+        responses={200: NinjsSerializer},
         description="The article as an IPTC ninjs 2.4 news item.",
     )
     @action(detail=True, methods=["get"], filterset_class=None, pagination_class=None)

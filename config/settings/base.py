@@ -303,6 +303,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Clients send JSON. Forms are parsed only for the browsable API's HTML forms, where an
+    # empty field means "not given": a meaning that JSON Schema cannot describe.
+    "PARSER_WHITELIST": ["core.api.parsers.SafeJSONParser"],
     # `fields=` may leave any field out, so responses promise no field in particular.
     "COMPONENT_NO_READ_ONLY_REQUIRED": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
@@ -313,6 +316,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.describe_unicode_slugs",
+        "core.api.schema.document_errors",
     ],
 }
 

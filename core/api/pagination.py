@@ -1,19 +1,46 @@
 """Page-number pagination, switching to cursor pagination for deep paging through `?cursor=`."""
 
+from urllib.parse import parse_qs, urlsplit
+
 from django.core.exceptions import ValidationError
+from rest_framework import exceptions
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 
 MAX_PAGE_SIZE = 100
 
 
-class NumberedPages(PageNumberPagination):
+class StrictPageSize:
+    """Refuse a page size that is not a whole number from 1; a bigger one than allowed is cut."""
+
+    page_size: int
+    page_size_query_param: str
+    max_page_size: int
+
+    def get_page_size(self, request):
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not (raw.isascii() and raw.isdigit() and int(raw) >= 1):
+            # DRF would quietly fall back to the default size: the client would never know.
+            message = f"A whole number from 1 (at most {self.max_page_size} are given)."
+            raise exceptions.ValidationError({self.page_size_query_param: [message]})
+        return min(int(raw), self.max_page_size)
+
+
+class NumberedPages(StrictPageSize, PageNumberPagination):
     page_size = 20
     page_size_query_param = "page-size"
     max_page_size = MAX_PAGE_SIZE
 
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"]["minimum"] = 1
+        return parameters
 
-class CursorPages(CursorPagination):
+
+class CursorPages(StrictPageSize, CursorPagination):
     page_size = 20
     page_size_query_param = "page-size"
     max_page_size = MAX_PAGE_SIZE
@@ -25,6 +52,22 @@ class CursorPages(CursorPagination):
             # A cursor is opaque but not signed: one whose position the ordering field
             # cannot hold (a forged "p=2024") is an invalid cursor, like a garbled one.
             raise NotFound(self.invalid_cursor_message) from error
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        # The cursors on their own too, so that a client passes them back as `cursor`.
+        response.data["next_cursor"] = cursor_of(response.data["next"], self.cursor_query_param)
+        response.data["previous_cursor"] = cursor_of(
+            response.data["previous"], self.cursor_query_param
+        )
+        return response
+
+
+def cursor_of(link: str | None, name: str) -> str | None:
+    """Return the cursor carried by a page link, or None."""
+    if not link:
+        return None
+    return parse_qs(urlsplit(link).query).get(name, [None])[0]
 
 
 class NumberedOrCursorPages(NumberedPages):
@@ -49,6 +92,15 @@ class NumberedOrCursorPages(NumberedPages):
         paged = super().get_paginated_response_schema(schema)
         # `count` is left out in cursor mode, where counting would defeat deep paging.
         paged["required"] = ["results"]
+        cursor = {"type": "string", "nullable": True}
+        paged["properties"]["next_cursor"] = {
+            **cursor,
+            "description": "Cursor mode only: the next page's `cursor`, null on the last.",
+        }
+        paged["properties"]["previous_cursor"] = {
+            **cursor,
+            "description": "Cursor mode only: the previous page's `cursor`.",
+        }
         return paged
 
     def get_schema_operation_parameters(self, view):
@@ -56,7 +108,10 @@ class NumberedOrCursorPages(NumberedPages):
             "name": self.cursor_query_param,
             "required": False,
             "in": "query",
-            "description": "Cursor pagination: send it empty to start, then follow `next`.",
+            "description": (
+                "Cursor pagination: send it empty to start, then send `next_cursor` "
+                "(or follow `next`)."
+            ),
             "schema": {"type": "string"},
         }
         return [*super().get_schema_operation_parameters(view), cursor]

@@ -2,11 +2,12 @@
 
 from rest_framework import serializers
 
+from core.api.fields import StrictModelSerializer
 from core.site import absolute_url
 from people.models import Affiliation, Person
 
 
-class PersonRefSerializer(serializers.ModelSerializer):
+class PersonRefSerializer(StrictModelSerializer):
     """A person as named inside an article."""
 
     web_url = serializers.SerializerMethodField()
@@ -20,14 +21,14 @@ class PersonRefSerializer(serializers.ModelSerializer):
         return absolute_url(person.get_absolute_url())
 
 
-class AffiliationSerializer(serializers.ModelSerializer):
+class AffiliationSerializer(StrictModelSerializer):
     class Meta:
         model = Affiliation
         fields = ["organisation", "role", "start_date", "end_date"]
         read_only_fields = fields
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(StrictModelSerializer):
     web_url = serializers.SerializerMethodField()
     affiliations = AffiliationSerializer(many=True, read_only=True)
     photo = serializers.ImageField(read_only=True)

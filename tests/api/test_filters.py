@@ -40,7 +40,7 @@ def test_an_unknown_section_is_a_400_that_names_the_parameter(api):
     response = api.get("/api/v1/articles/", {"section": "nowhere"})
 
     assert response.status_code == 400
-    assert "section" in response.json()
+    assert "section" in response.json()["errors"]
 
 
 def tagged(*tags):
@@ -96,7 +96,7 @@ def test_a_malformed_date_is_a_400_that_names_the_parameter(api):
     response = api.get("/api/v1/articles/", {"from-date": "yesterday"})
 
     assert response.status_code == 400
-    assert "from-date" in response.json()
+    assert "from-date" in response.json()["errors"]
 
 
 def test_q_finds_words_in_headline_standfirst_or_body(api, committed):

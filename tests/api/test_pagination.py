@@ -41,3 +41,27 @@ def test_a_cursor_pages_through_every_article_once_in_order(api, order):
         url = data["next"]
 
     assert seen == expected
+
+
+def test_next_cursor_is_the_cursor_parameter_of_the_next_page(api):
+    articles = ArticleFactory.create_batch(5)
+
+    seen, cursor = [], ""
+    while cursor is not None:
+        data = api.get("/api/v1/articles/", {"cursor": cursor, "page-size": 2}).json()
+        seen += [a["id"] for a in data["results"]]
+        cursor = data["next_cursor"]
+
+    assert sorted(seen) == sorted(a.pk for a in articles)
+    assert data["previous_cursor"]
+
+
+@pytest.mark.parametrize("size", ["0", "-1", "null", "2.5", "²"])
+@pytest.mark.parametrize("cursor", [False, True])
+def test_a_page_size_that_is_not_a_whole_number_from_1_is_a_400(api, size, cursor):
+    query = {"page-size": size, **({"cursor": ""} if cursor else {})}
+
+    response = api.get("/api/v1/articles/", query)
+
+    assert response.status_code == 400
+    assert "page-size" in response.json()["errors"]

@@ -114,7 +114,7 @@ def test_fields_naming_an_unknown_field_is_a_400_that_names_it(api):
     response = api.get("/api/v1/articles/", {"fields": "headline,password"})
 
     assert response.status_code == 400
-    assert "password" in response.json()["fields"]
+    assert "password" in response.json()["errors"]["fields"]
 
 
 def test_fields_without_related_skips_ranking_related_coverage(api):

@@ -21,7 +21,7 @@ def post_tag(client, **data):
 def test_a_tag_named_only_in_punctuation_needs_a_slug(editor_api):
     response = post_tag(editor_api, name="¿?", kind="topic")
     assert response.status_code == 400
-    assert "slug" in response.json()
+    assert "slug" in response.json()["errors"]
     assert not Tag.objects.exists()
 
 
@@ -38,4 +38,4 @@ def test_a_generated_slug_that_is_taken_is_refused_naming_the_field(editor_api):
     TagFactory(name="Ferries", slug="harbour-ferries")
     response = post_tag(editor_api, name="Harbour ferries!", kind="topic")
     assert response.status_code == 400
-    assert "slug" in response.json()
+    assert "slug" in response.json()["errors"]

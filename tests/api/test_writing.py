@@ -85,7 +85,7 @@ def test_invalid_references_are_a_400_that_names_the_field(editor_api, change, f
     response = editor_api.post("/api/v1/articles/", new_article(**change), format="json")
 
     assert response.status_code == 400
-    assert field in response.json()
+    assert field in response.json()["errors"]
     assert not Article.objects.exists()
 
 
@@ -93,7 +93,7 @@ def test_an_unknown_tag_kind_is_refused_on_the_tags_endpoint_too(editor_api):
     response = editor_api.post("/api/v1/tags/", {"name": "Ferries", "kind": "rumour"})
 
     assert response.status_code == 400
-    assert "kind" in response.json()
+    assert "kind" in response.json()["errors"]
 
 
 def edit(client, article, etag=None, **changes):
@@ -189,4 +189,4 @@ def test_a_reserved_section_slug_is_a_400(editor_api):
     response = editor_api.post("/api/v1/sections/", {"name": "Admin", "slug": "admin"})
 
     assert response.status_code == 400
-    assert "slug" in response.json()
+    assert "slug" in response.json()["errors"]

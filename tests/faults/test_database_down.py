@@ -64,7 +64,7 @@ def test_a_stopped_database_gives_503_with_retry_after_and_the_site_recovers(
     assert page_status == 503 and page_headers["Retry-After"] == "30"
     assert "We will be back in a moment" in page
     assert api_status == 503 and api_headers["Retry-After"] == "30"
-    assert api_headers["Content-Type"] == "application/json"
+    assert api_headers["Content-Type"] == "application/problem+json"
     assert "retry in 30 seconds" in json.loads(api_body)["detail"]
 
     postgres_cluster.start()

@@ -38,7 +38,7 @@ def test_an_editor_creating_a_published_article_records_the_publication(newsroom
     # No byline and no lead picture: publishing it needs the editor's confirmation.
     refused = client_for(newsroom_editor).post("/api/v1/articles/", data, format="json")
     assert refused.status_code == 400
-    assert "publish anyway" in refused.json()["status"][0]
+    assert "publish anyway" in refused.json()["errors"]["status"][0]
     assert not Article.objects.exists()  # the refusal rolled the whole create back
 
     data["publish_anyway"] = True
@@ -122,7 +122,7 @@ def test_a_step_the_workflow_does_not_have_is_a_400_that_says_so(newsroom_editor
     response = patch(client_for(newsroom_editor), article, {"status": "draft", "headline": "X"})
 
     assert response.status_code == 400
-    assert "cannot go from 'published' to 'draft'" in response.json()["status"][0]
+    assert "cannot go from 'published' to 'draft'" in response.json()["errors"]["status"][0]
     article.refresh_from_db()
     assert (article.status, article.headline) == ("published", "Live")
     assert not article.events.exists()
@@ -146,7 +146,7 @@ def test_moving_the_time_of_a_live_article_is_refused(newsroom_editor):
     response = patch(client_for(newsroom_editor), article, {"published_at": in_a_week()})
 
     assert response.status_code == 400
-    assert response.json()["status"] == ["This article is already published."]
+    assert response.json()["errors"]["status"] == ["This article is already published."]
 
 
 def test_an_embargo_refusal_names_the_publication_time(newsroom_editor):
@@ -155,7 +155,7 @@ def test_an_embargo_refusal_names_the_publication_time(newsroom_editor):
     response = patch(client_for(newsroom_editor), article, {"status": "published"})
 
     assert response.status_code == 400
-    assert "embargoed until" in response.json()["published_at"][0]
+    assert "embargoed until" in response.json()["errors"]["published_at"][0]
 
 
 def test_a_publication_time_cannot_be_set_on_a_draft_that_stays_a_draft(newsroom_editor):
@@ -166,7 +166,7 @@ def test_a_publication_time_cannot_be_set_on_a_draft_that_stays_a_draft(newsroom
     )
 
     assert response.status_code == 400
-    assert "Only publishing sets a publication time" in response.json()["published_at"][0]
+    assert "Only publishing sets a publication time" in response.json()["errors"]["published_at"][0]
 
 
 # The explicit action endpoints.
@@ -219,6 +219,6 @@ def test_scheduling_needs_a_time_and_a_stale_if_match_is_a_412(newsroom_editor):
         f"/api/v1/articles/{article.pk}/publish/", {}, format="json", HTTP_IF_MATCH='W/"stale"'
     )
 
-    assert missing.status_code == 400 and "at" in missing.json()
+    assert missing.status_code == 400 and "at" in missing.json()["errors"]
     assert stale.status_code == 412
     assert not article.events.exists()
