@@ -23,6 +23,9 @@ def parse_ninjs(text: str) -> ParsedArticle:
         raise ImportRejected(message) from error
     except RecursionError as error:
         raise ImportRejected("The JSON is nested too deeply to be a ninjs document.") from error
+    except ValueError as error:
+        # Python refuses integers of more than 4,300 digits as a ValueError of its own.
+        raise ImportRejected(f"The input is not valid JSON ({error}).") from error
     if not isinstance(document, dict):
         raise ImportRejected("A ninjs document must be a JSON object.")
     headline = _headline(document)
@@ -160,7 +163,7 @@ def _mention_details(descriptions) -> dict[str, dict]:
         if isinstance(description, dict) and description.get("role") == MENTIONS_ROLE:
             try:
                 entries = json.loads(_text(description.get("value")))
-            except json.JSONDecodeError:
+            except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
                 return {}
             break
     else:
