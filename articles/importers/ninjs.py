@@ -28,6 +28,7 @@ def parse_ninjs(text: str) -> ParsedArticle:
         raise ImportRejected(f"The input is not valid JSON ({error}).") from error
     if not isinstance(document, dict):
         raise ImportRejected("A ninjs document must be a JSON object.")
+    _require_characters(document)
     headline = _headline(document)
     body = _body(document)
     if not headline or not body:
@@ -54,6 +55,19 @@ def parse_ninjs(text: str) -> ParsedArticle:
         for item in _names(document.get(key))
     ]
     return parsed
+
+
+def _require_characters(document: dict) -> None:
+    """Refuse a document whose strings hold a lone surrogate escape such as \\ud800.
+
+    JSON allows the escape, but it is no character: nothing can store or show it as text.
+    """
+    try:
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ImportRejected(
+            "The JSON holds a lone surrogate escape (\\ud800 to \\udfff), which is no character."
+        ) from error
 
 
 def _read_people(parsed: ParsedArticle, document: dict) -> None:

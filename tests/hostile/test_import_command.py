@@ -45,7 +45,9 @@ def ninjs_documents() -> dict[str, str]:
             documents[f"ninjs {key} as {name}"] = json.dumps(document)
     documents["ninjs that is a list"] = "[]"
     documents["ninjs that is a string"] = '"headline"'
-    documents["ninjs with a huge number"] = '{"headline": "Ferries", "priority": 1' + "0" * 5000 + "}"
+    documents["ninjs with a huge number"] = (
+        '{"headline": "Ferries", "priority": 1' + "0" * 5000 + "}"
+    )
     return documents
 
 
@@ -55,7 +57,9 @@ def text_documents() -> dict[str, bytes]:
         f"copy with {name}": f"{value}\n\nBy {value}\n\nHONG KONG — {value}\n\n{value}\n".encode()
         for name, value in values.TEXT.items()
     }
-    documents.update({f"copy with {name}": b"Ferries " + raw + b"\n\n" + raw for name, raw in values.RAW.items()})
+    documents.update(
+        {f"copy with {name}": b"Ferries " + raw + b"\n\n" + raw for name, raw in values.RAW.items()}
+    )
     return documents
 
 

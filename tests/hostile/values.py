@@ -28,6 +28,13 @@ TEXT = {
     "a datetime out of range": "99999-01-01T25:61:61",
 }
 LONGEST = "1M characters"
+# The values that differ for a filter or a lookup, rather than for text: tried on every
+# parameter, while search boxes and forms get every value.
+FOR_FILTERS = [
+    "10k characters", "text for a number", "a huge number", "a negative id", "a JSON array",
+    "emoji", "a NUL character", "query syntax", "a date of year zero", "the last day of 9999",
+    "the first day of year 1",
+]  # fmt: skip
 # Bytes that are not UTF-8: a lone surrogate (which PostgreSQL refuses) as CESU-8, and
 # bytes that never start a character.
 RAW = {
