@@ -58,16 +58,35 @@ def parse_ninjs(text: str) -> ParsedArticle:
 
 
 def _require_characters(document: dict) -> None:
-    """Refuse a document whose strings hold a lone surrogate escape such as \\ud800.
+    """Refuse a document whose strings hold a NUL or a lone surrogate escape (\\ud800).
 
-    JSON allows the escape, but it is no character: nothing can store or show it as text.
+    JSON allows both escapes, but PostgreSQL cannot store a NUL in text, and a lone
+    surrogate is no character at all: nothing can store or show it.
     """
-    try:
-        json.dumps(document, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError as error:
-        raise ImportRejected(
-            "The JSON holds a lone surrogate escape (\\ud800 to \\udfff), which is no character."
-        ) from error
+    for text in _strings(document):
+        if "\x00" in text:
+            raise ImportRejected(
+                "The JSON holds a NUL character (\\u0000), which text cannot carry."
+            )
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise ImportRejected(
+                "The JSON holds a lone surrogate escape (\\ud800 to \\udfff): no character."
+            ) from error
+
+
+def _strings(document):
+    """Yield every string of a parsed JSON document, keys included, without recursion."""
+    waiting = [document]
+    while waiting:
+        value = waiting.pop()
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            waiting += [*value.keys(), *value.values()]
+        elif isinstance(value, list):
+            waiting += value
 
 
 def _read_people(parsed: ParsedArticle, document: dict) -> None:

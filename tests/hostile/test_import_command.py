@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from articles.models import Article
 
@@ -79,3 +80,14 @@ def test_the_import_command_answers_every_hostile_file(tmp_path, capsys, fmt, do
             assert capsys.readouterr().err.strip(), f"{name}: refused without a message"
             assert row_counts() == before, f"{name}: refused, yet rows changed"
     assert Article.objects.count() + refused >= len(documents()) // 2
+
+
+@pytest.mark.parametrize(("escape", "message"), [("\\u0000", "NUL"), ("\\udc80", "surrogate")])
+def test_a_ninjs_escape_that_text_cannot_carry_is_refused_by_name(editor_client, escape, message):
+    document = f'{{"headline": "Ferries{escape}", "body_html": "<p>Late.</p>"}}'
+    response = editor_client.post(
+        reverse("admin:articles_article_import"), {"text": document, "format": "ninjs"}
+    )
+    assert response.status_code == 200
+    assert message in response.text
+    assert not Article.objects.exists()
