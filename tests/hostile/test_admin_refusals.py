@@ -3,6 +3,7 @@
 import pytest
 from axes.models import AccessAttempt
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.urls import reverse
 
 from articles.models import Article, Section
@@ -30,11 +31,17 @@ def test_an_overlong_admin_search_is_a_400_not_a_503(editor_client):
     assert f"more than {MAX_QUERY_CHARS:,} characters" in response.text
 
 
-def test_a_date_filter_before_the_calendar_is_a_400(administrator_client):
+def test_a_date_filter_before_the_calendar_is_a_400_where_the_database_overflows(
+    administrator_client,
+):
     url = reverse("admin:axes_accessattempt_changelist")
     response = administrator_client.get(url, {"attempt_time__gte": "0001-01-01"})
-    assert response.status_code == 400
-    assert "outside the calendar" in response.text
+    # PostgreSQL holds the date and lists nothing; on SQLite, moving it into UTC overflows.
+    if connection.vendor == "postgresql":
+        assert response.status_code == 200
+    else:
+        assert response.status_code == 400
+        assert "outside the calendar" in response.text
 
 
 @pytest.mark.parametrize("selected", ["ferries", "9" * 40, "1.5"])
