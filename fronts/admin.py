@@ -2,11 +2,13 @@
 
 from django.contrib import admin
 
+from articles.admin.widgets import LabelledAutocompleteMixin
+
 from .models import Front, Slot
 from .services import SlotChoice, delete_front, write_front
 
 
-class SlotInline(admin.TabularInline):
+class SlotInline(LabelledAutocompleteMixin, admin.TabularInline):
     model = Slot
     extra = 3
     autocomplete_fields = ["article"]
@@ -14,7 +16,7 @@ class SlotInline(admin.TabularInline):
 
 
 @admin.register(Front)
-class FrontAdmin(admin.ModelAdmin):
+class FrontAdmin(LabelledAutocompleteMixin, admin.ModelAdmin):
     inlines = [SlotInline]
     list_display = ["__str__"]
     autocomplete_fields = ["section"]

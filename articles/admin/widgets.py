@@ -1,6 +1,7 @@
 """Autocomplete widgets: valid HTML, and inline rows that cost one query per inline, not per row."""
 
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import ValidationError
 
 # Select2 shows the (empty) placeholder for this choice; the label is for HTML and the
 # browsers that render the plain <select> before the script runs.
@@ -16,8 +17,24 @@ class LabelledAutocompleteSelect(AutocompleteSelect):
     """
 
     def optgroups(self, name, value, attr=None):
-        (_, options, _), *_ = super().optgroups(name, value, attr)
+        (_, options, _), *_ = super().optgroups(name, self.nameable(value), attr)
         return [(None, [self.blank_option(name), *self.chosen_only(options)], 0)]
+
+    def nameable(self, values) -> list:
+        """Return the values that could be a key of the target, leaving out the rest.
+
+        A form shown again with errors holds whatever was sent: Django looks the values up
+        to label them, and a text where an id belongs would fail that query with a 500.
+        """
+        target = self.field.target_field
+        kept = []
+        for value in values:
+            try:
+                target.get_prep_value(target.to_python(value))
+            except (ValidationError, ValueError, TypeError):
+                continue
+            kept.append(value)
+        return kept
 
     def blank_option(self, name) -> dict:
         """Return the labelled blank choice."""

@@ -23,8 +23,12 @@ def parse_ninjs(text: str) -> ParsedArticle:
         raise ImportRejected(message) from error
     except RecursionError as error:
         raise ImportRejected("The JSON is nested too deeply to be a ninjs document.") from error
+    except ValueError as error:
+        # Python refuses integers of more than 4,300 digits as a ValueError of its own.
+        raise ImportRejected(f"The input is not valid JSON ({error}).") from error
     if not isinstance(document, dict):
         raise ImportRejected("A ninjs document must be a JSON object.")
+    _require_characters(document)
     headline = _headline(document)
     body = _body(document)
     if not headline or not body:
@@ -52,6 +56,38 @@ def parse_ninjs(text: str) -> ParsedArticle:
         for item in _names(document.get(key))
     ]
     return parsed
+
+
+def _require_characters(document: dict) -> None:
+    """Refuse a document whose strings hold a NUL or a lone surrogate escape (\\ud800).
+
+    JSON allows both escapes, but PostgreSQL cannot store a NUL in text, and a lone
+    surrogate is no character at all: nothing can store or show it.
+    """
+    for text in _strings(document):
+        if "\x00" in text:
+            raise ImportRejected(
+                "The JSON holds a NUL character (\\u0000), which text cannot carry."
+            )
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise ImportRejected(
+                "The JSON holds a lone surrogate escape (\\ud800 to \\udfff): no character."
+            ) from error
+
+
+def _strings(document):
+    """Yield every string of a parsed JSON document, keys included, without recursion."""
+    waiting = [document]
+    while waiting:
+        value = waiting.pop()
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            waiting += [*value.keys(), *value.values()]
+        elif isinstance(value, list):
+            waiting += value
 
 
 def _read_people(parsed: ParsedArticle, document: dict) -> None:
@@ -161,7 +197,7 @@ def _mention_details(descriptions) -> dict[str, dict]:
         if isinstance(description, dict) and description.get("role") == MENTIONS_ROLE:
             try:
                 entries = json.loads(_text(description.get("value")))
-            except json.JSONDecodeError:
+            except (ValueError, RecursionError):  # JSONDecodeError is a ValueError
                 return {}
             break
     else:
