@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from images.renditions import ensure_renditions
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, missing_tools
+from tests.browser.signing import sign_in
 from tests.factories import (
     ArticleImageFactory,
     BylineFactory,
@@ -92,14 +93,6 @@ def crawl(page, start: str, prefix: str, limit: int) -> list[str]:
     return sorted(seen)
 
 
-def sign_in(page, base_url):
-    page.goto(f"{base_url}{reverse('admin:login')}")
-    page.fill("#id_username", "chief")
-    page.fill("#id_password", "chief-password-1")
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{base_url}/admin/")
-
-
 def test_every_public_page_loads_without_a_csp_violation(page, live_server, newsroom):
     violations = watch_violations(page)
     response = page.goto(live_server.url + "/")
@@ -118,7 +111,7 @@ def test_every_admin_page_loads_without_a_csp_violation_and_the_editor_starts(
     page, live_server, newsroom
 ):
     violations = watch_violations(page)
-    sign_in(page, live_server.url)
+    sign_in(page, live_server.url, "chief", "chief-password-1")
     visited = crawl(page, live_server.url + "/admin/", "/admin/", limit=120)
     page.goto(live_server.url + reverse("admin:articles_article_change", args=[newsroom.pk]))
     editor = page.locator(".ProseMirror[contenteditable=true]")

@@ -5,13 +5,13 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.models import Article, Correction
-from seeds.accounts import DEMO_PASSWORD, DEMO_USERNAME, ensure_demo_accounts
+from seeds.accounts import DEMO_USERNAME, ensure_demo_accounts
 from seeds.loader import load_newsroom
+from tests.browser.signing import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 Status = Article.Status
@@ -29,14 +29,6 @@ def stage_the_newsroom(editor) -> Article:
     Article.objects.filter(pk=scheduled.pk).update(published_at=later)
     Correction.objects.create(article=corrected, text="An earlier version misspelt the pier.")
     return Article.objects.get(pk=draft.pk)
-
-
-def sign_in(page, base_url):
-    page.goto(base_url + reverse("admin:login"))
-    page.fill("#id_username", DEMO_USERNAME)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def test_the_desk_and_the_preview_as_the_demo_editor(page, live_server, artifacts):

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article
 from images.renditions import ensure_renditions
+from tests.browser.signing import sign_in
 from tests.factories import ArticleFactory, ImageFactory, UserFactory
 
 CHROMIUM = "/usr/bin/chromium"
@@ -39,14 +40,6 @@ def desk_editor():
     return user
 
 
-def sign_in(page, base_url):
-    page.goto(f"{base_url}{reverse('admin:login')}")
-    page.fill("#id_username", "desk")
-    page.fill("#id_password", "desk-password-1")
-    page.click("input[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
-
-
 def test_an_editor_writes_a_heading_a_link_and_a_figure_that_readers_see(
     live_server, browser_page, desk_editor
 ):
@@ -54,7 +47,7 @@ def test_an_editor_writes_a_heading_a_link_and_a_figure_that_readers_see(
     ensure_renditions(image)
     article = ArticleFactory(body="<p>Old text.</p>", headline="Cranes return to the quay")
     page = browser_page
-    sign_in(page, live_server.url)
+    sign_in(page, live_server.url, "desk", "desk-password-1")
     page.goto(f"{live_server.url}{reverse('admin:articles_article_change', args=[article.pk])}")
     editor = page.locator(".ProseMirror[contenteditable=true]")
     editor.click()

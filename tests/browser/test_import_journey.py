@@ -4,15 +4,14 @@ Only clicks and typing through the pages an editor opens; the sample story is re
 shared seeds folder (never copied into the repository).
 """
 
-import re
-
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from articles.models import Article
-from seeds.accounts import DEMO_PASSWORD, ensure_demo_accounts
+from seeds.accounts import ensure_demo_accounts
 from seeds.loader import load_newsroom
+from tests.browser.signing import sign_in
 from tests.importers.conftest import SEEDS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,14 +23,6 @@ def sample_story() -> str:
     if not stories:
         pytest.skip(f"the shared seeds folder {SEEDS} is absent here (CI always has it)")
     return stories[0].read_text(encoding="utf-8")
-
-
-def sign_in(page, base_url: str, username: str) -> None:
-    page.goto(base_url + reverse("admin:login"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def test_the_editor_imports_prunes_and_publishes_the_sample_story(page, live_server, artifacts):
