@@ -28,6 +28,8 @@ BODY_EXTENSIONS = {
     "HardBreak": True,
     "Figure": {"pickerUrl": reverse_lazy("admin:images_image_picker")},
     "Caption": True,
+    # static/admin-desk/figure.js (DJANGO_PROSE_EDITOR_EXTENSIONS in the settings).
+    "Credit": True,
     "Image": True,
 }
 COUNTED_FIELDS = ("headline", "seo_title", "seo_description")
