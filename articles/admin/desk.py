@@ -36,6 +36,12 @@ COUNTED_FIELDS = ("headline", "seo_title", "seo_description")
 WORDS_PER_MINUTE = 230
 
 
+def allow_credit(config, shared_config):
+    """Let the editor's allow-list keep the caption's <span class="credit">."""
+    shared_config["tags"].add("span")
+    shared_config.setdefault("allowed_classes", {}).setdefault("span", set()).add("credit")
+
+
 class BodyEditorField(ProseEditorFormField):
     """The article body as a rich-text editor whose output is sanitised like every save."""
 

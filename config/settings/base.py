@@ -207,7 +207,14 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # The body editor's own figure dialog and credit mark replace the library's Figure.
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
-    {"js": [static_lazy("admin-desk/figure.js")], "extensions": {"Figure": {}, "Credit": {}}},
+    {
+        "js": [static_lazy("admin-desk/figure.js")],
+        # What each allows in the HTML; articles/sanitize.py has the last word.
+        "extensions": {
+            "Figure": "django_prose_editor.config.process_figure",
+            "Credit": "articles.admin.desk.allow_credit",
+        },
+    },
 ]
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
