@@ -15,6 +15,8 @@ from articles.sanitize import sanitize_html
 from articles.services.checks import publishing_checks
 from images.admin import thumbnail_html
 
+from .autosave import autosave_context
+
 # Only what a story needs; the server-side allow-list (articles/sanitize.py) is the backstop.
 BODY_EXTENSIONS = {
     "Heading": {"levels": [2, 3]},
@@ -117,6 +119,7 @@ class ArticleDeskMixin:
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # Shown once, in a panel of the form, rather than as messages repeated on each visit.
         context["publishing_checks"] = publishing_checks(obj) if obj is not None else []
+        context.update(autosave_context(request, obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
