@@ -12,6 +12,7 @@ from articles.models import (
 )
 from articles.services.writing import RELATION_LIMITS
 
+from .tagging import tag_picker_field
 from .widgets import PreloadedAutocompleteInlineMixin
 
 
@@ -46,6 +47,10 @@ class TaggedArticleInline(
     autocomplete_fields = ["tag"]
     extra = 0
     verbose_name_plural = "tags"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        return tag_picker_field(field, request) if db_field.name == "tag" else field
 
 
 class ArticleImageInline(LimitedInlineMixin, PreloadedAutocompleteInlineMixin, admin.StackedInline):
