@@ -86,7 +86,12 @@ class ArticleAdmin(
 
     class Media:
         css = {"all": ["admin-desk/desk.css"]}
-        js = ["admin-desk/desk.js", "admin-desk/autosave.js", "admin-desk/tags.js"]
+        js = [
+            "admin-desk/desk.js",
+            "admin-desk/autosave.js",
+            "admin-desk/tags.js",
+            "admin-desk/sortable.js",
+        ]
 
     def get_queryset(self, request):
         queryset = policy.visible_articles(request.user, super().get_queryset(request))
