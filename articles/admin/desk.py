@@ -2,6 +2,7 @@
 
 from datetime import datetime, time
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Prefetch
 from django.urls import reverse_lazy
@@ -58,6 +59,18 @@ class BodyEditorField(ProseEditorFormField):
         )
 
 
+class HeadlineField(forms.CharField):
+    """The headline in a wrapping, growing box, so the whole of it shows; always one line."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "class": "desk-headline"})
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        # The box wraps; a line break typed or pasted into it is only a space.
+        return " ".join(super().to_python(value).split())
+
+
 class QuickFilter(admin.SimpleListFilter):
     title = "quick filters"
     parameter_name = "desk"
@@ -89,6 +102,8 @@ class ArticleDeskMixin:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "body":
             return BodyEditorField(required=False, label="Body", help_text=db_field.help_text)
+        if db_field.name == "headline":
+            kwargs["form_class"] = HeadlineField
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in COUNTED_FIELDS and field is not None:
             field.widget.attrs["data-desk-limit"] = db_field.max_length
