@@ -11,9 +11,11 @@ from reversion.admin import VersionAdmin
 
 from articles.models import Article, Byline
 from articles.services import policy
+from articles.services.autosave import discard_autosave
 from articles.services.writing import write_article
 from search.admin import SearchServiceAdminMixin
 
+from .autosave import ArticleAutosaveMixin
 from .desk import ArticleDeskMixin, QuickFilter, with_lead_thumbnails
 from .filters import TagKindFilter
 from .importing import ImportArticleMixin
@@ -39,6 +41,7 @@ class ArticleAdmin(
     ArticleDeskMixin,
     ArticlePreviewMixin,
     ArticleWorkflowMixin,
+    ArticleAutosaveMixin,
     VersionAdmin,
 ):
     list_display = ["headline", "section", "status", "published_at", "byline_names"]
@@ -83,7 +86,12 @@ class ArticleAdmin(
 
     class Media:
         css = {"all": ["admin-desk/desk.css"]}
-        js = ["admin-desk/desk.js"]
+        js = [
+            "admin-desk/desk.js",
+            "admin-desk/autosave.js",
+            "admin-desk/tags.js",
+            "admin-desk/sortable.js",
+        ]
 
     def get_queryset(self, request):
         queryset = policy.visible_articles(request.user, super().get_queryset(request))
@@ -99,6 +107,7 @@ class ArticleAdmin(
             *self.import_urls(),
             *self.workflow_urls(),
             *self.preview_urls(),
+            *self.autosave_urls(),
             *super().get_urls(),
         ]
 
@@ -127,3 +136,5 @@ class ArticleAdmin(
             expected_version=form.cleaned_data.get("expected_version") if change else None,
             comment="Changed in the admin" if change else "Added in the admin",
         )
+        # The save went through: the kept copy of the form is no longer needed.
+        discard_autosave(article=form.instance, user=request.user)

@@ -2,6 +2,7 @@
 
 from datetime import datetime, time
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Prefetch
 from django.urls import reverse_lazy
@@ -14,6 +15,8 @@ from articles.models import Article, ArticleImage
 from articles.sanitize import sanitize_html
 from articles.services.checks import publishing_checks
 from images.admin import thumbnail_html
+
+from .autosave import autosave_context
 
 # Only what a story needs; the server-side allow-list (articles/sanitize.py) is the backstop.
 BODY_EXTENSIONS = {
@@ -28,10 +31,18 @@ BODY_EXTENSIONS = {
     "HardBreak": True,
     "Figure": {"pickerUrl": reverse_lazy("admin:images_image_picker")},
     "Caption": True,
+    # static/admin-desk/figure.js (DJANGO_PROSE_EDITOR_EXTENSIONS in the settings).
+    "Credit": True,
     "Image": True,
 }
 COUNTED_FIELDS = ("headline", "seo_title", "seo_description")
 WORDS_PER_MINUTE = 230
+
+
+def allow_credit(config, shared_config):
+    """Let the editor's allow-list keep the caption's <span class="credit">."""
+    shared_config["tags"].add("span")
+    shared_config.setdefault("allowed_classes", {}).setdefault("span", set()).add("credit")
 
 
 class BodyEditorField(ProseEditorFormField):
@@ -46,6 +57,18 @@ class BodyEditorField(ProseEditorFormField):
             widget=AdminProseEditorWidget,
             **kwargs,
         )
+
+
+class HeadlineField(forms.CharField):
+    """The headline in a wrapping, growing box, so the whole of it shows; always one line."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["widget"] = forms.Textarea(attrs={"rows": 2, "class": "desk-headline"})
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        # The box wraps; a line break typed or pasted into it is only a space.
+        return " ".join(super().to_python(value).split())
 
 
 class QuickFilter(admin.SimpleListFilter):
@@ -79,6 +102,8 @@ class ArticleDeskMixin:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "body":
             return BodyEditorField(required=False, label="Body", help_text=db_field.help_text)
+        if db_field.name == "headline":
+            kwargs["form_class"] = HeadlineField
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in COUNTED_FIELDS and field is not None:
             field.widget.attrs["data-desk-limit"] = db_field.max_length
@@ -109,6 +134,7 @@ class ArticleDeskMixin:
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # Shown once, in a panel of the form, rather than as messages repeated on each visit.
         context["publishing_checks"] = publishing_checks(obj) if obj is not None else []
+        context.update(autosave_context(request, obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 

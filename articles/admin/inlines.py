@@ -12,6 +12,7 @@ from articles.models import (
 )
 from articles.services.writing import RELATION_LIMITS
 
+from .tagging import tag_picker_field
 from .widgets import PreloadedAutocompleteInlineMixin
 
 
@@ -46,6 +47,7 @@ class TaggedArticleInline(
     autocomplete_fields = ["tag"]
     extra = 0
     verbose_name_plural = "tags"
+    field_makers = {"tag": tag_picker_field}
 
 
 class ArticleImageInline(LimitedInlineMixin, PreloadedAutocompleteInlineMixin, admin.StackedInline):

@@ -75,7 +75,13 @@ class PreloadedAutocompleteSelect(LabelledAutocompleteSelect):
 
 
 class PreloadedAutocompleteInlineMixin:
-    """Preload the labels of every row's autocomplete choice and the rows' own relations."""
+    """Preload the labels of every row's autocomplete choice and the rows' own relations.
+
+    `field_makers` maps a field's name to a function (field, request) → the field to use
+    instead, for an inline whose picker does more (the tag picker creates tags).
+    """
+
+    field_makers: dict = {}
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related(*self.autocomplete_fields)
@@ -88,7 +94,9 @@ class PreloadedAutocompleteInlineMixin:
                 using=kwargs.get("using"),
                 preloaded=self.preload_labels(request, db_field),
             )
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        make = self.field_makers.get(db_field.name)
+        return make(field, request) if make else field
 
     def preload_labels(self, request, db_field) -> dict[str, str]:
         """Return {pk: label} for the choices this parent's rows already hold."""

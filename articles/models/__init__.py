@@ -3,6 +3,7 @@
 # Imported for its side effect: the article and its relations are registered with reversion.
 from . import versioning  # noqa: F401
 from .articles import Article, ArticleQuerySet, card_bylines
+from .autosave import Autosave
 from .relations import ArticleImage, Byline, Mention, RelatedArticle, RelatedHeadline
 from .sections import Section
 from .tags import Tag, TaggedArticle
@@ -15,6 +16,7 @@ __all__ = [
     "ArticleImage",
     "ArticleQuerySet",
     "ArticleVersionNumber",
+    "Autosave",
     "Byline",
     "Correction",
     "Mention",

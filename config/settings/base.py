@@ -5,6 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
+from js_asset.js import static_lazy
 
 from .env import env, env_bool, env_int, env_list
 
@@ -207,6 +208,17 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# The body editor's own figure dialog and credit mark replace the library's Figure.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("admin-desk/figure.js")],
+        # What each allows in the HTML; articles/sanitize.py has the last word.
+        "extensions": {
+            "Figure": "django_prose_editor.config.process_figure",
+            "Credit": "articles.admin.desk.allow_credit",
+        },
+    },
+]
 MEDIA_URL = env("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Uploads go through the storage API only; for S3 set MEDIA_STORAGE_BACKEND to

@@ -1,5 +1,5 @@
 // The image library picker: hands the chosen image back to the editor's figure dialog
-// through the CKEditor-style callback that django-prose-editor's Figure extension listens to.
+// through the CKEditor-style callback that the figure dialog (figure.js) listens to.
 (function () {
   "use strict";
   document.addEventListener("click", function (event) {
@@ -12,6 +12,8 @@
       id: choice.dataset.id,
       alternative_text: choice.dataset.alt,
       caption: choice.dataset.caption,
+      credit: choice.dataset.credit,
+      label: choice.dataset.label,
     });
     window.close();
   });

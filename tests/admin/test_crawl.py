@@ -187,6 +187,9 @@ PAGE_CHECKS = {
     "recover_view": may_recover,
     "import_view": lambda ma, request, obj, match: ma.has_add_permission(request),
     "picker_view": lambda ma, request, obj, match: ma.has_view_permission(request),
+    "autosave_view": lambda ma, request, obj, match: (
+        sees_object(ma, request, obj) and ma.has_change_permission(request, obj)
+    ),
 }
 
 

@@ -44,3 +44,23 @@ def test_saving_an_article_sanitises_its_body(db):
     article = ArticleFactory(body='<p onmouseover="x()">Safe</p><script>bad()</script>')
     article.refresh_from_db()
     assert article.body == "<p>Safe</p>"
+
+
+@pytest.mark.parametrize(
+    "src",
+    ["https://elsewhere.example/photo.jpg", "//elsewhere.example/photo.jpg", "photo.jpg", ""],
+)
+def test_it_drops_a_picture_that_is_not_from_our_media(src, settings):
+    cleaned = sanitize_html(
+        f'<figure><img src="{src}" alt="A pier"><figcaption>Pier</figcaption></figure>'
+    )
+    assert "<img" not in cleaned
+    assert "<figcaption>Pier</figcaption>" in cleaned
+
+
+def test_it_keeps_a_library_picture_and_drops_a_foreign_srcset(settings):
+    own = f"{settings.MEDIA_URL}images/pier.jpg"
+    cleaned = sanitize_html(
+        f'<img src="{own}" srcset="{own} 320w, https://elsewhere.example/x 640w">'
+    )
+    assert f'<img src="{own}">' == cleaned

@@ -1,14 +1,12 @@
 """In real Chromium, under the strict Content-Security-Policy: every admin and public page
 loads without a single violation, and the admin's rich-text editor still starts."""
 
-import os
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from django.urls import reverse
 
 from images.renditions import ensure_renditions
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, missing_tools
 from tests.browser.signing import sign_in
 from tests.factories import (
     ArticleImageFactory,
@@ -21,22 +19,6 @@ from tests.factories import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def page():
-    """Yield a page in a Chromium of this test's own, closed before the next test starts."""
-    # Not the session-wide browser: test_editor.py starts Playwright of its own, and two
-    # sync Playwrights cannot run at once in one thread.
-    reason = missing_tools()
-    if reason:
-        pytest.fail(reason) if os.environ.get("CI") else pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium.new_context(viewport={"width": 1280, "height": 900}).new_page()
-        chromium.close()
 
 
 # Links that change state or leave the pages under test.

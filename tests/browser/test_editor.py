@@ -1,11 +1,13 @@
 """In real headless Chromium: write a story in the admin's editor and read it on the public page."""
 
+import contextlib
 import re
 import shutil
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+from playwright._impl._errors import TargetClosedError
 from playwright.sync_api import expect
 
 from articles.models import Article
@@ -71,10 +73,10 @@ def test_an_editor_writes_a_heading_a_link_and_a_figure_that_readers_see(
     editor.press("Enter")
     expect(editor.locator("a", has_text="notice")).to_have_count(1)
     insert_library_figure(page, image)
-    # Heading, sentence and caption are 5 + 4 + 3 words; the count follows the typing live
-    # (it read 2 for "Old text."), but the caption's words may land a moment later.
+    # Heading, sentence, caption and credit are 5 + 4 + 3 + 2 words; the count follows the
+    # typing live (it read 2 for "Old text."), but the caption's words may land a moment later.
     expect(page.locator("#desk-body-stats")).to_have_text(
-        re.compile(r"^1[12] words · about 1 min read$")
+        re.compile(r"^1[1-4] words · about 1 min read$")
     )
     page.click("input[name=_continue]")
     page.wait_for_selector(".messagelist .success")
@@ -84,7 +86,8 @@ def test_an_editor_writes_a_heading_a_link_and_a_figure_that_readers_see(
     assert re.search(r'<a href="https://example.com/port-notice"[^>]*>notice</a>', stored)
     assert 'rel="noopener noreferrer"' in stored
     assert (
-        f'data-file="{image.pk}"' in stored and "<figcaption>Cranes at dusk</figcaption>" in stored
+        f'data-file="{image.pk}"' in stored
+        and '<figcaption>Cranes at dusk <span class="credit">Masthead illustration</span>' in stored
     )
     assert "Old text" not in stored
 
@@ -97,14 +100,63 @@ def test_an_editor_writes_a_heading_a_link_and_a_figure_that_readers_see(
     assert body.locator("figure .credit").inner_text() == "Masthead illustration"
 
 
+def choose_in_picker(picker, image):
+    """Click the image in the library picker, which closes itself once it has handed it over."""
+    # The popup may close within the click: the choice has been handed over by then.
+    with contextlib.suppress(TargetClosedError):
+        picker.click(f".desk-picker__choice[data-id='{image.pk}']", no_wait_after=True)
+
+
 def insert_library_figure(page, image):
     """Open the figure dialog, browse the library in the picker popup and insert the image."""
     page.click(".prose-menubar__button[data-name=figure]")
     with page.expect_popup() as popup_info:
         page.click("dialog[open] button:has-text('Browse')")
-    picker = popup_info.value
-    picker.click(f".desk-picker__choice[data-id='{image.pk}']")
+    choose_in_picker(popup_info.value, image)
     page.wait_for_function(
-        "document.querySelector('dialog[open] input[name=imageUrl]').value !== ''"
+        "document.querySelector('dialog[open] input[name=picture]').value !== ''"
     )
     page.click("dialog[open] button[type=submit]")
+
+
+def test_the_figure_dialog_takes_a_library_picture_a_caption_and_a_credit(
+    live_server, browser_page, desk_editor
+):
+    image = ImageFactory(caption="", credit="")
+    article = ArticleFactory(body="<p>Before the picture.</p>")
+    page = browser_page
+    sign_in(page, live_server.url, "desk", "desk-password-1")
+    page.goto(f"{live_server.url}{reverse('admin:articles_article_change', args=[article.pk])}")
+    editor = page.locator(".ProseMirror[contenteditable=true]")
+    editor.click()
+    page.keyboard.press("Control+End")
+    page.click(".prose-menubar__button[data-name=figure]")
+    dialog = page.locator("dialog[open]")
+    # The picture is only chosen, never typed: no URL to hot-link from elsewhere.
+    expect(dialog.locator("input[name=imageUrl]")).to_have_count(0)
+    expect(dialog.locator("input[name=picture]")).to_have_attribute("readonly", "")
+    dialog.locator("button[type=submit]").click()
+    expect(dialog.get_by_role("alert")).to_have_text("Choose a picture from the library first.")
+    with page.expect_popup() as popup_info:
+        dialog.get_by_role("button", name="Browse…").click()
+    choose_in_picker(popup_info.value, image)
+    expect(dialog.locator("input[name=picture]")).not_to_have_value("")
+    dialog.get_by_label("Alternative text").fill("Gulls over the harbour wall")
+    dialog.get_by_label("Caption").fill("Gulls at the harbour")
+    dialog.get_by_label("Credit").fill("Photo: Masthead staff")
+    dialog.locator("button[type=submit]").click()
+    # The caret is below the figure: the next words are a paragraph, not caption.
+    page.keyboard.type("After the picture.")
+    page.click("input[name=_continue]")
+    page.wait_for_selector(".messagelist .success")
+
+    stored = Article.objects.get(pk=article.pk).body
+    assert re.search(
+        r'<figure[^>]*><img src="/media/[^"]+" alt="Gulls over the harbour wall"'
+        rf' data-file="{image.pk}"><figcaption>Gulls at the harbour '
+        r'<span class="credit">Photo: Masthead staff</span></figcaption></figure>'
+        r"<p>After the picture.</p>",
+        stored,
+    ), stored
+    page.goto(f"{live_server.url}{reverse('admin:articles_article_change', args=[article.pk])}")
+    expect(page.locator("#content")).not_to_contain_text("Figure 1 in the body")

@@ -58,7 +58,7 @@ def test_headline_and_seo_fields_carry_their_limits_for_the_counters(editor_clie
 def test_the_change_form_warns_about_everything_missing(editor_client):
     article = ArticleFactory(
         standfirst="",
-        body='<p>Text</p><figure><img src="/x.jpg" alt=""></figure>',
+        body='<p>Text</p><figure><img src="/media/x.jpg" alt=""></figure>',
     )
     ArticleImageFactory(article=article, is_lead=False, alt_text="", credit="")
     shown = warnings_on(editor_client.get(change_url(article)))
@@ -78,7 +78,7 @@ def test_the_change_form_warns_about_everything_missing(editor_client):
 def test_a_complete_article_gets_no_warnings(editor_client):
     image = ImageFactory()
     article = ArticleFactory(
-        body=f'<figure><img src="/x.jpg" alt="" data-file="{image.pk}"></figure>'
+        body=f'<figure><img src="/media/x.jpg" alt="" data-file="{image.pk}"></figure>'
     )
     ArticleImageFactory(article=article, is_lead=True, image=image, caption="", alt_text="")
     BylineFactory(article=article)
@@ -89,7 +89,7 @@ def test_a_complete_article_gets_no_warnings(editor_client):
 def test_the_body_field_keeps_only_the_allow_list():
     dirty = (
         '<h2>Sub</h2><p onclick="x()">Hi <a href="javascript:alert(1)">bad</a></p>'
-        '<script>alert(1)</script><figure class="figure"><img src="/m/a.jpg" alt="A" '
+        '<script>alert(1)</script><figure class="figure"><img src="/media/a.jpg" alt="A" '
         'data-file="7" onerror="x()"><figcaption>Cap</figcaption></figure>'
     )
     cleaned = BodyEditorField(required=False).clean(dirty)

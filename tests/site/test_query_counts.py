@@ -119,7 +119,8 @@ def test_library_pictures_add_a_fixed_number_of_queries(client, world, figures, 
         ensure_renditions(image)
     ArticleImageFactory(article=article, image=images[0], is_lead=True)
     article.body = "".join(
-        f'<figure data-image-id="{image.pk}"><img src="" data-file="{image.pk}" alt="A figure">'
+        f'<figure data-image-id="{image.pk}">'
+        f'<img src="{image.file.url}" data-file="{image.pk}" alt="A figure">'
         "<figcaption>Caption</figcaption></figure>"
         for image in images[1:]
     )
