@@ -1,11 +1,10 @@
 """In real Chromium at 1280 and 1024 px: the article form and list fit the screen."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
-from seeds.accounts import DEMO_PASSWORD, ensure_demo_accounts
+from seeds.accounts import ensure_demo_accounts
+from tests.browser.signing import sign_in
 from tests.factories import ArticleFactory, BylineFactory, PersonFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -41,11 +40,7 @@ def test_the_form_and_the_list_fit_the_screen(
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.set_default_timeout(20_000)
-    page.goto(live_server.url + reverse("admin:login"))
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
+    sign_in(page, live_server.url, "editor")
 
     page.goto(live_server.url + reverse("admin:articles_article_changelist"))
     page.screenshot(path=str(artifacts / f"admin-article-list-{width}.png"), full_page=True)

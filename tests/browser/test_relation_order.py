@@ -1,12 +1,11 @@
 """In real Chromium: relations are ordered by dragging or with the move buttons, not numbers."""
 
-import re
-
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from seeds.accounts import DEMO_PASSWORD, ensure_demo_accounts
+from seeds.accounts import ensure_demo_accounts
+from tests.browser.signing import sign_in
 from tests.factories import ArticleFactory, BylineFactory, PersonFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,11 +22,7 @@ def three_bylines():
 
 
 def open_change_form(page, base_url, article):
-    page.goto(base_url + reverse("admin:login"))
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
+    sign_in(page, base_url, "editor")
     page.goto(base_url + reverse("admin:articles_article_change", args=[article.pk]))
 
 

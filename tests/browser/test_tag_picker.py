@@ -1,12 +1,11 @@
 """In real Chromium: an editor creates a tag by typing it in the article's tag picker."""
 
-import re
-
 import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from seeds.accounts import DEMO_PASSWORD, ensure_demo_accounts
+from seeds.accounts import ensure_demo_accounts
+from tests.browser.signing import sign_in
 from tests.factories import ArticleFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,11 +15,7 @@ def test_an_editor_types_a_new_tag_into_the_picker(page, live_server):
     ensure_demo_accounts()
     article = ArticleFactory(draft=True)
     page.set_default_timeout(20_000)
-    page.goto(live_server.url + reverse("admin:login"))
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
+    sign_in(page, live_server.url, "editor")
     page.goto(live_server.url + reverse("admin:articles_article_change", args=[article.pk]))
 
     tags = page.locator("#tagged_items-group")
