@@ -86,5 +86,11 @@ def test_the_newest_of_a_listing_are_read_in_order_from_an_index(listing, index)
     public = Article.objects.published().card_rows().newest_first()
     rows = public if listing == "home newest" else public.filter(section_id=article.section_id)
     found = plan(rows[:5])
-    assert index in found
+    if connection.vendor == "sqlite":
+        assert index in found
+    else:
+        # On a test table of a few rows, PostgreSQL's statistics (left by earlier tests) may
+        # price another index that also gives the order as cheaper; the order must still
+        # come from an index, with no sort step.
+        assert "Index Scan" in found or "Index Only Scan" in found
     assert "TEMP B-TREE" not in found and "Sort" not in found  # no sort step (SQLite, PostgreSQL)
