@@ -158,9 +158,10 @@ def apply_review(plan: ImportPlan, review: ImportReview) -> None:
         if (value := getattr(review, name)) is not None:
             setattr(parsed, name, value)
     plan.section = review.section or plan.section
-    plan.bylines = _kept(plan.bylines, review.bylines)
+    # Roles are keyed by place in the plan's lists: apply them before the lists are pruned.
     for place, planned in _kept_places(plan.bylines, review.bylines):
         planned.role = review.byline_roles.get(place, planned.role)
+    plan.bylines = _kept(plan.bylines, review.bylines)
     for place, planned in _kept_places(plan.people, review.people):
         planned.found.role_phrase = review.role_phrases.get(place, planned.found.role_phrase)
     plan.people = _kept(plan.people, review.people)

@@ -177,3 +177,19 @@ def test_a_refused_preview_keeps_the_editors_input_and_writes_nothing(
     assert "This field is required" in response.content.decode()
     assert response.context["review"]["standfirst"].value().startswith("The ageing")
     assert not Article.objects.exists() and not Person.objects.exists()
+
+
+def test_a_role_changed_beside_an_unticked_byline_goes_to_the_right_person(
+    editor_client, ferry_bytes, sections
+):
+    review = preview(editor_client, text=ferry_bytes.decode()).context["review"]
+    names = [byline.name for byline in review.plan.bylines]
+    assert len(names) >= 2
+    confirm(
+        editor_client,
+        ferry_bytes.decode(),
+        **{"review-byline_0_keep": None, "review-byline_1_role": Byline.Role.PHOTOGRAPHER},
+    )
+    bylines = [(b.person.full_name, b.role) for b in Article.objects.get().bylines.all()]
+    assert bylines[0] == (names[1], Byline.Role.PHOTOGRAPHER)
+    assert names[0] not in [name for name, _ in bylines]
