@@ -17,22 +17,13 @@ from tests.factories import (
     SectionFactory,
     TaggedArticleFactory,
 )
+from tests.site.test_feeds import FEEDS  # the same showcase feeds the site tests read
 
 from .feed_rules import ATOM, MEDIA, feed_problems
 from .library import pictured
 
 pytestmark = pytest.mark.django_db
 
-FEEDS = [
-    "/feeds/latest/",
-    "/feeds/latest/atom/",
-    "/feeds/section/news/",
-    "/feeds/section/city/atom/",
-    "/feeds/topic/ferries/",
-    "/feeds/topic/ferries/atom/",
-    "/feeds/person/mei-tsang/",
-    "/feeds/person/mei-tsang/atom/",
-]
 HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
 
 
