@@ -4,9 +4,11 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from core.fragments import render_fragment
 from images import renditions
 from images.markup import picture_html
 
@@ -51,6 +53,42 @@ def machine_time(value) -> str:
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return value.replace(microsecond=0).isoformat()
+
+
+CARD_TEMPLATE = "includes/article_card.html"
+CARD_SIZES = "(min-width: 48rem) 20rem, 100vw"
+
+
+@register.simple_tag
+def article_card(
+    article, heading="h2", show_standfirst=False, featured=False, loading="lazy", sizes=CARD_SIZES
+):
+    """Return one article's card (includes/article_card.html); plain cards come from memory.
+
+    A featured card's picture depends on the image library's records, so it is rendered each
+    time; a plain card shows only what `card_shows` lists, which keys its rendered copy.
+    """
+    context = {
+        "article": article, "heading": heading, "show_standfirst": show_standfirst,
+        "featured": featured, "loading": loading, "sizes": sizes,
+    }  # fmt: skip
+    if featured:
+        return mark_safe(get_template(CARD_TEMPLATE).render(context))
+    return render_fragment(CARD_TEMPLATE, context, card_shows(article, heading, show_standfirst))
+
+
+def card_shows(article, heading: str, show_standfirst: bool) -> tuple:
+    """Return every value a plain card's markup is made of (its URLs follow from the slugs)."""
+    section = article.section
+    authors = tuple(
+        (byline.person.slug, byline.person.full_name)
+        for byline in with_role(article.bylines.all(), "author")
+    )
+    return (
+        article.pk, article.slug, article.headline, article.kicker,
+        article.standfirst if show_standfirst else None, article.published_at,
+        section.slug, section.name, authors, heading,
+    )  # fmt: skip
 
 
 @register.simple_tag

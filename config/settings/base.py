@@ -160,7 +160,16 @@ CACHES = {
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     ),
+    # Rendered cards, keyed by what they show (core/fragments.py): each process's own memory,
+    # least recently used first out; about 1 kB an entry.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "fragments",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ENTRIES", 10000)},
+    },
 }
+FRAGMENT_CACHE_ALIAS = "fragments"
 
 # django-axes first: it refuses a locked-out sign-in before any password is checked.
 AUTHENTICATION_BACKENDS = [
