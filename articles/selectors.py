@@ -37,6 +37,8 @@ BODY_SIZES = "(min-width: 48rem) 44rem, 100vw"
 SECONDARY = 4
 LATEST = 5
 PER_SECTION = 4
+# How many of the newest articles the home reads at once to fill its section fronts.
+FRONTS_SCAN = 200
 
 
 @dataclass
@@ -167,18 +169,41 @@ def home_fronts(curated: list[Article]) -> tuple[FrontTop, list[SectionFront]]:
 def latest_per_top_section(public: QuerySet, exclude: set[int]) -> list[SectionFront]:
     """Return up to `PER_SECTION` newest articles under each top-level section that has any.
 
-    One query per top-level section (the navigation's few), each an index range scan of
-    `article_section_newest` or `article_status_newest`; then one for every card's bylines.
+    One index scan of the newest `FRONTS_SCAN` articles' ids usually fills every front; a
+    quiet section whose newest lie beyond it gets a query of its own (an index range scan of
+    `article_section_newest`). Then one query for all the cards and one for their bylines.
     """
     tree = descendants_of_top_sections()
-    fronts = []
-    for section, ids in tree:
-        rows = public.filter(section_id__in=ids).exclude(pk__in=exclude)
-        found = list(rows.card_rows().newest_first()[:PER_SECTION])
-        if found:
-            fronts.append(SectionFront(section, found))
-    prefetch_related_objects([a for front in fronts for a in front.articles], card_bylines())
-    return fronts
+    picked = _latest_ids_per_top_section(public, exclude, tree)
+    wanted = [pk for pks in picked.values() for pk in pks]
+    cards = public.filter(pk__in=wanted).card_rows().in_bulk() if wanted else {}
+    prefetch_related_objects(list(cards.values()), card_bylines())
+    return [
+        SectionFront(section, [cards[pk] for pk in picked[section.pk] if pk in cards])
+        for section, _ in tree
+        if picked[section.pk]
+    ]
+
+
+def _latest_ids_per_top_section(
+    public: QuerySet, exclude: set[int], tree: list[tuple[Section, list[int]]]
+) -> dict[int, list[int]]:
+    """Return each top-level section's id with the ids of its newest articles, newest first."""
+    top_of = {member: section.pk for section, members in tree for member in members}
+    picked: dict[int, list[int]] = {section.pk: [] for section, _ in tree}
+    newest = public.newest_first().values_list("pk", flat=True)
+    scanned = list(public.newest_first().values_list("pk", "section_id")[:FRONTS_SCAN])
+    for pk, section_id in scanned:
+        ids = picked[top_of[section_id]]
+        if pk not in exclude and len(ids) < PER_SECTION:
+            ids.append(pk)
+    if len(scanned) < FRONTS_SCAN:
+        return picked  # the scan read every public article
+    for section, members in tree:
+        if len(picked[section.pk]) < PER_SECTION:
+            beyond = newest.exclude(pk__in=exclude).filter(section_id__in=members)
+            picked[section.pk] = list(beyond[:PER_SECTION])
+    return picked
 
 
 def descendants_of_top_sections() -> list[tuple[Section, list[int]]]:

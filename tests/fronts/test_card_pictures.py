@@ -67,7 +67,8 @@ def test_cards_carry_bylines_and_the_section(client, illustrated):
 
 @pytest.mark.parametrize("n", [2, 9])
 def test_pictures_on_cards_cost_a_fixed_number_of_queries(client, illustrated, n):
-    illustrated(n, section=SectionFactory())  # one section: the per-section queries stay one
+    illustrated(n, section=SectionFactory())
     with CaptureQueriesContext(connection) as captured:
         client.get("/")
-    assert len(captured.captured_queries) <= 9
+    # The fronts' scan and their cards are two queries however many sections there are.
+    assert len(captured.captured_queries) <= 10

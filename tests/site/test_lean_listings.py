@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from articles import selectors
 from articles.models import Article
 from articles.selectors import latest_per_top_section
 from tests.factories import ArticleFactory, SectionFactory, TagFactory
@@ -54,7 +55,10 @@ def test_the_last_page_has_no_older_link_and_the_first_no_newer(client):
     assert 'rel="prev"' in last and 'rel="next"' not in last
 
 
-def test_the_latest_per_section_reaches_a_quiet_section_under_busy_ones(client):
+@pytest.mark.parametrize("scan", [selectors.FRONTS_SCAN, 5], ids=["whole scan", "short scan"])
+def test_the_latest_per_section_reaches_a_quiet_section_under_busy_ones(monkeypatch, scan):
+    # A short scan holds only busy stories: the quiet section is read on its own.
+    monkeypatch.setattr(selectors, "FRONTS_SCAN", scan)
     busy, quiet = SectionFactory(), SectionFactory()
     old = ArticleFactory(section=SectionFactory(parent=quiet), published_at="2001-01-01T00:00Z")
     for _ in range(12):
@@ -62,7 +66,18 @@ def test_the_latest_per_section_reaches_a_quiet_section_under_busy_ones(client):
     fronts = latest_per_top_section(Article.objects.published(), exclude=set())
     shown = {front.section: front.articles for front in fronts}
     assert shown[quiet] == [old]
-    assert len(shown[busy]) == 4
+    assert len(shown[busy]) == selectors.PER_SECTION
+
+
+@pytest.mark.parametrize("scan", [selectors.FRONTS_SCAN, 2], ids=["whole scan", "short scan"])
+def test_the_section_fronts_leave_out_the_stories_shown_above_them(monkeypatch, scan):
+    monkeypatch.setattr(selectors, "FRONTS_SCAN", scan)
+    section = SectionFactory()
+    stories = [ArticleFactory(section=section) for _ in range(6)]
+    above = {stories[-1].pk, stories[-2].pk}
+    fronts = latest_per_top_section(Article.objects.published(), exclude=above)
+    shown = [article.pk for article in fronts[0].articles]
+    assert len(shown) == selectors.PER_SECTION and not above & set(shown)
 
 
 def plan(queryset) -> str:
