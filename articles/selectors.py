@@ -206,9 +206,14 @@ def _latest_ids_per_top_section(
     return picked
 
 
-def descendants_of_top_sections() -> list[tuple[Section, list[int]]]:
-    """Return each top-level section with its own id and its subsections' (one query)."""
-    sections = list(Section.objects.only("id", "name", "slug", "parent_id", "position"))
+def descendants_of_top_sections(
+    sections: list[Section] | None = None,
+) -> list[tuple[Section, list[int]]]:
+    """Return each top-level section with its own id and its subsections' (one query).
+
+    `sections`, every section read by the caller (`tree_rows()`), saves the query.
+    """
+    sections = list(tree_rows()) if sections is None else sections
     parent_of = {s.pk: s.parent_id for s in sections}
 
     def top_of(pk: int) -> int:
@@ -223,6 +228,11 @@ def descendants_of_top_sections() -> list[tuple[Section, list[int]]]:
     for section in sections:
         members.setdefault(top_of(section.pk), []).append(section.pk)
     return [(s, members[s.pk]) for s in sections if s.parent_id is None]
+
+
+def tree_rows() -> QuerySet:
+    """Return the sections with what the tree and the navigation show, in their order."""
+    return Section.objects.only("id", "name", "slug", "parent_id", "position")
 
 
 def month_range(year: int, month: int) -> tuple[datetime, datetime]:
@@ -293,16 +303,15 @@ def _month_of(moment: datetime | None) -> date | None:
 def navigation_sections() -> list[Section]:
     """Return the top-level sections with a public article in them or beneath them.
 
-    One query: three EXISTS per top-level section, each an index look-up.
+    One query: every section, each with an EXISTS of its own public articles (an index
+    look-up); the tree is put together here.
     """
     public = Article.objects.published()
-    return list(
-        Section.objects.top_level().filter(
-            Exists(public.filter(section_id=OuterRef("pk")))
-            | Exists(public.filter(section__parent_id=OuterRef("pk")))
-            | Exists(public.filter(section__parent__parent_id=OuterRef("pk")))
-        )
-    )
+    holds = Exists(public.filter(section_id=OuterRef("pk")))
+    sections = list(tree_rows().annotate(holds=holds))
+    tree = descendants_of_top_sections(sections)
+    holding = {section.pk for section in sections if section.holds}
+    return [top for top, members in tree if holding.intersection(members)]
 
 
 def latest_headlines(count: int = 5) -> list[Article]:
