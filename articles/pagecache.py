@@ -60,10 +60,15 @@ KIND_OF = {Article: "article", Section: "section", Tag: "topic", Person: "person
 # --- What a response shows --------------------------------------------------------------
 
 
+def tag_of(instance) -> str:
+    """Return the tag naming one article, section, topic or person."""
+    return f"{KIND_OF[type(instance)]}-{instance.pk}"
+
+
 def note_loaded(sender, instance, **kwargs):
     """Record that the response being rendered shows this record; remember an article's state."""
     if instance.pk is not None:
-        record(f"{KIND_OF[sender]}-{instance.pk}")
+        record(tag_of(instance))
     if sender is Article or sender is Section:
         _remember_state(instance)
 

@@ -17,6 +17,7 @@ from articles.prefetching import set_prefetched
 from articles.selectors import load_pictures, tags_by_kind
 from articles.seo import describe
 from articles.services.revisions import article_versions
+from articles.story import render_story
 
 SALT = "articles.preview"
 DEFAULT_MAX_AGE = 3 * 24 * 60 * 60
@@ -127,6 +128,7 @@ def render_article(request, article: Article, *, version: Version | None = None)
         "meta": {"title": article.seo_title or article.headline, "description": describe(article)},
         "preview": version,
     }
+    context["story"] = render_story(context)  # never kept: a preview is not the public page
     response = render(request, "articles/article_preview.html", context)
     response["X-Robots-Tag"] = "noindex, nofollow"
     add_never_cache_headers(response)

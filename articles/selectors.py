@@ -48,43 +48,51 @@ class SectionFront:
 
 
 def published_article_for_page(pk: int) -> Article | None:
-    """Return the published article with every relation its page shows, or None."""
-    return article_for_page(Article.objects.published(), pk)
+    """Return the published article with its section's path, or None; relations come later.
+
+    The page's own parts are usually kept rendered (articles/story.py): the relations they
+    show are fetched by `prefetch_page_relations` only when they are rendered again.
+    """
+    return (
+        Article.objects.published().select_related("section__parent__parent").filter(pk=pk).first()
+    )
 
 
 def article_for_page(articles: QuerySet, pk: int) -> Article | None:
     """Return the article `pk` of `articles` with every relation its page shows, or None."""
-    return (
-        articles.select_related("section__parent__parent")
-        .prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("person")),
-            Prefetch("mentions", queryset=Mention.objects.select_related("person")),
-            Prefetch("tagged_items", queryset=TaggedArticle.objects.select_related("tag")),
-            Prefetch("images", queryset=ArticleImage.objects.select_related("image")),
-            "corrections",
-            Prefetch(
-                "related_headlines",
-                queryset=RelatedHeadline.objects.select_related("target__section"),
-            ),
-        )
-        .filter(pk=pk)
-        .first()
+    article = articles.select_related("section__parent__parent").filter(pk=pk).first()
+    if article is not None:
+        prefetch_page_relations(article)
+    return article
+
+
+def prefetch_page_relations(article: Article) -> None:
+    """Fetch every relation the article page shows onto `article` (one query each)."""
+    prefetch_related_objects(
+        [article],
+        Prefetch("bylines", queryset=Byline.objects.select_related("person")),
+        Prefetch("mentions", queryset=Mention.objects.select_related("person")),
+        Prefetch("tagged_items", queryset=TaggedArticle.objects.select_related("tag")),
+        Prefetch("images", queryset=ArticleImage.objects.select_related("image")),
+        "corrections",
+        Prefetch(
+            "related_headlines",
+            queryset=RelatedHeadline.objects.select_related("target__section"),
+        ),
     )
 
 
-def article_page_context(article: Article) -> dict:
-    """Return what the article template shows beside a prefetched article."""
+def story_context(article: Article) -> dict:
+    """Return what the article's own parts show (articles/story.py), relations prefetched."""
     body_html = load_pictures(article)  # first: it prefetches the renditions meta reads
     meta = article_metadata(article)
     return {
         "article": article,
         "body_html": body_html,
-        "current_section_root": article.section.path[0],
         "meta": meta,
         "reading_minutes": reading_minutes(article.body),
         "share_links": share_links(meta["canonical"], article.headline),
         "tag_groups": tags_by_kind(article),
-        **related_coverage(article),
     }
 
 

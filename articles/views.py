@@ -18,6 +18,7 @@ from fronts.selectors import curated_articles
 
 from . import selectors
 from .models import Article, Section, Tag
+from .story import published_story
 
 # Public pages only read, so they skip ATOMIC_REQUESTS: no transaction round-trips and, on
 # SQLite, no write lock taken by a reader (see @transaction.non_atomic_requests below).
@@ -80,7 +81,12 @@ def article_detail(request, section, pk, slug):
         return _missing_article(request, pk)
     if (section, slug) != (article.section.slug, article.slug):
         return redirect(article, permanent=True)
-    context = selectors.article_page_context(article)
+    context = {
+        "article": article,
+        "story": published_story(article),
+        "current_section_root": article.section.path[0],
+        **selectors.related_coverage(article),
+    }
     return render(request, "articles/article_detail.html", context)
 
 

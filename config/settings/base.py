@@ -170,6 +170,8 @@ CACHES = {
     },
 }
 FRAGMENT_CACHE_ALIAS = "fragments"
+# Rendered cards and article parts (core/fragments.py); off for debugging templates.
+FRAGMENT_CACHE = env("FRAGMENT_CACHE", "on").strip().lower() not in {"off", "0", "false", "no"}
 
 # django-axes first: it refuses a locked-out sign-in before any password is checked.
 AUTHENTICATION_BACKENDS = [

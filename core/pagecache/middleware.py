@@ -52,7 +52,7 @@ class PageCacheMiddleware:
     def render_and_store(self, request, key: str):
         """Render the response, then keep it if it is the same for every anonymous reader."""
         started_ns = time.time_ns()
-        with collecting() as shown:
+        with collecting(began=started_ns) as shown:
             response = self.get_response(request)
         if request.method != "GET" or not storable(response) or used_a_nonce(request):
             return response

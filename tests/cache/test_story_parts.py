@@ -1,0 +1,108 @@
+"""The article page's own parts are kept rendered (articles/story.py), and are never stale.
+
+Whole pages are not cached here (PAGE_CACHE off): what is tested is the kept parts alone,
+on local memory and on the real Redis, with every change committed as in production.
+"""
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.models import RelatedHeadline
+from articles.services import publishing
+from articles.services.writing import ArticleRelations, write_article
+from tests.cache.conftest import page_cache_config
+from tests.factories import ArticleFactory
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def parts_store(request, settings, db):
+    """Keep the parts on the backend the test runs with, whole pages not cached."""
+    settings.CACHES = {**settings.CACHES, "pages": page_cache_config(request.param)}
+    settings.PAGE_CACHE = False
+    settings.PAGE_CACHE_CLOCK_SKEW = 0
+    caches["pages"].clear()
+    yield request.param
+    caches["pages"].clear()
+
+
+pytestmark = pytest.mark.usefixtures("parts_store")
+
+
+def page(client, article) -> str:
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    return response.text
+
+
+# Tables only the kept parts read: the page's lists read bylines, mentions and topics too.
+PARTS_ONLY = ('"articles_correction"', '"articles_relatedheadline"', '"articles_articleimage"')
+
+
+def tables_read(client, article) -> set[str]:
+    with CaptureQueriesContext(connection) as captured:
+        page(client, article)
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+    return {table for table in PARTS_ONLY if table in sql}
+
+
+def test_the_parts_are_kept_after_the_first_reader(client, story):
+    assert tables_read(client, story) == set(PARTS_ONLY)
+    assert tables_read(client, story) == set()
+
+
+def test_an_edit_shows_at_once(client, story, committed, editor):
+    page(client, story)
+    with committed():
+        write_article(
+            article=story, fields={"body": "<p>Boats at dawn.</p>"}, user=editor, comment=""
+        )
+    assert "Boats at dawn." in page(client, story)
+
+
+def test_a_renamed_person_shows_at_once_in_the_byline_and_the_people(client, story, committed):
+    page(client, story)
+    for person in (story.bylines.get().person, story.mentions.get().person):
+        with committed():
+            person.full_name = f"Renamed {person.pk}"
+            person.save()
+        assert f"Renamed {person.pk}" in page(client, story)
+
+
+def test_a_renamed_topic_shows_at_once(client, story, committed):
+    page(client, story)
+    tag = story.tags.get()
+    with committed():
+        tag.name = "Harbour life"
+        tag.save()
+    assert "Harbour life" in page(client, story)
+
+
+def test_a_renamed_section_shows_at_once_in_the_breadcrumbs(client, story, committed):
+    page(client, story)
+    section = story.section
+    with committed():
+        section.name = "Waterfront"
+        section.save()
+    breadcrumbs = page(client, story).split('<nav class="breadcrumbs"')[1].split("</nav>")[0]
+    assert "Waterfront" in breadcrumbs
+
+
+def test_a_correction_shows_at_once(client, story, committed, editor):
+    page(client, story)
+    with committed():
+        publishing.add_correction(article=story, user=editor, text="The pier opened in May.")
+    assert "The pier opened in May." in page(client, story)
+
+
+def test_a_linked_story_taken_down_is_no_longer_linked(client, story, committed, editor):
+    with committed():
+        linked = ArticleFactory(headline="Piers reopen")
+        link = RelatedHeadline(target=linked, title="Piers reopen")
+        relations = ArticleRelations(related_headlines=[link])
+        write_article(article=story, fields={}, relations=relations, user=editor, comment="")
+    assert "Piers reopen" in page(client, story)
+    with committed():
+        publishing.unpublish(article=linked, user=editor)
+    assert f'href="{linked.get_absolute_url()}"' not in page(client, story)
