@@ -1,10 +1,11 @@
 """What each cached page shows, and which cached pages each change makes stale.
 
-Tags name what a response shows: `article-12`, `section-3`, `topic-5`, `person-7` for the
-records it displays (noted as they are loaded), and `list-…` for the lists it displays, whose
-membership may change without any displayed record changing: `list-all` (home, archive,
-latest feeds, sitemaps, search, the API's article list), `list-section-3`, `list-topic-5`,
-`list-person-7`, and `list-sections`, `list-topics`, `list-people` for the API's lists of them.
+Tags name what a response shows: `article-12`, `section-3`, `topic-5`, `person-7`, `image-4`
+for the records it displays (noted as they are loaded), and `list-…` for the lists it
+displays, whose membership may change without any displayed record changing: `list-all`
+(home, archive, latest feeds, sitemaps, search, the API's article list), `list-section-3`,
+`list-topic-5`, `list-person-7`, and `list-sections`, `list-topics`, `list-people` for the
+API's lists of them.
 A change bumps, at commit, the tags of what it alters (docs/operators.md, "The page cache").
 """
 
@@ -20,6 +21,7 @@ from django.utils import timezone
 
 from core.pagecache import store
 from core.pagecache.tags import record
+from images.models import Image
 from people.models import Affiliation, Person
 
 from .models import Article, Byline, Correction, Mention, Section, Tag, TaggedArticle
@@ -54,7 +56,9 @@ LISTS_OF_KINDS = {
 }
 # Responses that show no list of articles at all.
 NO_LISTS = {"api:api-root", "api:section-detail", "api:tag-detail", "api:person-detail"}
-KIND_OF = {Article: "article", Section: "section", Tag: "topic", Person: "person"}
+KIND_OF = {
+    Article: "article", Section: "section", Tag: "topic", Person: "person", Image: "image",
+}  # fmt: skip
 
 
 # --- What a response shows --------------------------------------------------------------
@@ -270,6 +274,11 @@ def person_changed(sender, instance, using, **kwargs):
     _queue(using, tags={f"person-{instance.pk}", f"list-person-{instance.pk}", "list-people"})
 
 
+def image_changed(sender, instance, using, **kwargs):
+    """Bump every response showing the library picture: its caption, credit, text or crop."""
+    _queue(using, tags={f"image-{instance.pk}"})
+
+
 def affiliation_changed(sender, instance, using, **kwargs):
     """Bump the person whose affiliations changed."""
     _queue(using, tags={f"person-{instance.person_id}"})
@@ -285,6 +294,7 @@ RECEIVERS = {
     Tag: tag_changed,
     Person: person_changed,
     Affiliation: affiliation_changed,
+    Image: image_changed,
 }
 
 

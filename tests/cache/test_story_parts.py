@@ -9,11 +9,11 @@ from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import RelatedHeadline
+from articles.models import ArticleImage, RelatedHeadline
 from articles.services import publishing
 from articles.services.writing import ArticleRelations, write_article
 from tests.cache.conftest import page_cache_config
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, ImageFactory
 
 
 @pytest.fixture(params=["locmem", "redis"])
@@ -106,3 +106,16 @@ def test_a_linked_story_taken_down_is_no_longer_linked(client, story, committed,
     with committed():
         publishing.unpublish(article=linked, user=editor)
     assert f'href="{linked.get_absolute_url()}"' not in page(client, story)
+
+
+def test_a_library_picture_recaptioned_shows_at_once(client, story, committed):
+    with committed():
+        picture = ImageFactory(caption="Boats at the pier.")
+        lead = ArticleImage(image=picture, caption="", credit="", alt_text="", is_lead=True)
+        relations = ArticleRelations(images=[lead])
+        write_article(article=story, fields={}, relations=relations, user=None, comment="")
+    assert "Boats at the pier." in page(client, story)
+    with committed():
+        picture.caption = "Boats leave the pier at dawn."
+        picture.save()
+    assert "Boats leave the pier at dawn." in page(client, story)
