@@ -20,6 +20,7 @@ from django.core.cache import caches
 from django.template.loader import get_template
 from django.urls import get_script_prefix
 from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 from django.utils.safestring import SafeString, mark_safe
 
 from core.pagecache import store
@@ -82,6 +83,16 @@ def remember_parts(name: str, shown: tuple, render: Callable[[], dict[str, str]]
     return _render_and_keep(key, render)
 
 
+def _lifetime() -> int:
+    """Return how long parts may be kept: no longer than until the next scheduled publish.
+
+    An article going public at its time changes what parts show (a link to it) without any
+    change being saved: FRAGMENT_CACHE_LIFETIME names the function that knows when.
+    """
+    limit = import_string(settings.FRAGMENT_CACHE_LIFETIME)()
+    return settings.PAGE_CACHE_SECONDS if limit is None else min(limit, settings.PAGE_CACHE_SECONDS)
+
+
 def _render_and_keep(key: str, render: Callable[[], dict[str, str]]) -> dict:
     with collecting() as shown:
         # From when the page around began, if any: tags first seen here start before that.
@@ -90,8 +101,8 @@ def _render_and_keep(key: str, render: Callable[[], dict[str, str]]) -> dict:
     record(*shown)
     try:
         versions = store.current_versions(shown, started_ns=started_ns)
-        if versions is not None:
-            seconds = settings.PAGE_CACHE_SECONDS
+        seconds = _lifetime()
+        if versions is not None and seconds > 0:
             content = json.dumps(parts).encode()
             entry = store.Entry(200, (), content, versions, time.time() + seconds)
             store.save(key, entry, seconds)

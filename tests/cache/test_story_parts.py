@@ -4,10 +4,14 @@ Whole pages are not cached here (PAGE_CACHE off): what is tested is the kept par
 on local memory and on the real Redis, with every change committed as in production.
 """
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles.models import ArticleImage, RelatedHeadline
 from articles.services import publishing
@@ -119,3 +123,15 @@ def test_a_library_picture_recaptioned_shows_at_once(client, story, committed):
         picture.caption = "Boats leave the pier at dawn."
         picture.save()
     assert "Boats leave the pier at dawn." in page(client, story)
+
+
+def test_a_linked_story_scheduled_is_linked_once_it_is_public(client, story, committed, editor):
+    soon = timezone.now() + timedelta(minutes=5)
+    with committed():
+        linked = ArticleFactory(headline="Piers reopen", published_at=soon)
+        link = RelatedHeadline(target=linked, title="Piers reopen")
+        relations = ArticleRelations(related_headlines=[link])
+        write_article(article=story, fields={}, relations=relations, user=editor, comment="")
+    assert f'href="{linked.get_absolute_url()}"' not in page(client, story)
+    with time_machine.travel(soon + timedelta(seconds=1)):
+        assert f'href="{linked.get_absolute_url()}"' in page(client, story)
