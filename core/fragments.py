@@ -11,6 +11,7 @@ Two kinds (FRAGMENT_CACHE=off turns both off):
 import hashlib
 import json
 import logging
+import math
 import time
 from collections.abc import Callable
 from functools import cache
@@ -20,7 +21,6 @@ from django.core.cache import caches
 from django.template.loader import get_template
 from django.urls import get_script_prefix
 from django.utils import timezone, translation
-from django.utils.module_loading import import_string
 from django.utils.safestring import SafeString, mark_safe
 
 from core.pagecache import store
@@ -28,6 +28,8 @@ from core.pagecache.tags import began_ns, collecting, record
 from core.site import site_root
 
 logger = logging.getLogger(__name__)
+# What a part's renderer returns: the parts' markup by name, and the most seconds to keep them.
+Parts = tuple[dict[str, str], int | None]
 
 
 @cache
@@ -55,8 +57,11 @@ def render_fragment(template_name: str, context: dict, shown: tuple) -> SafeStri
     return mark_safe(html)
 
 
-def remember_parts(name: str, shown: tuple, render: Callable[[], dict[str, str]]) -> dict:
+def remember_parts(name: str, shown: tuple, render: Callable[[], Parts]) -> dict:
     """Return the parts `render` makes, kept while every record they show is unchanged.
+
+    `render` returns the parts and the seconds they may be kept at most (None: the page
+    cache's lifetime), for what changes with time alone, such as an article going public.
 
     The parts are kept in the page cache's store under the versions of the tags recorded
     while they were rendered, so a change that bumps a tag (docs/operators.md, "The page
@@ -83,25 +88,15 @@ def remember_parts(name: str, shown: tuple, render: Callable[[], dict[str, str]]
     return _render_and_keep(key, render)
 
 
-def _lifetime() -> int:
-    """Return how long parts may be kept: no longer than until the next scheduled publish.
-
-    An article going public at its time changes what parts show (a link to it) without any
-    change being saved: FRAGMENT_CACHE_LIFETIME names the function that knows when.
-    """
-    limit = import_string(settings.FRAGMENT_CACHE_LIFETIME)()
-    return settings.PAGE_CACHE_SECONDS if limit is None else min(limit, settings.PAGE_CACHE_SECONDS)
-
-
-def _render_and_keep(key: str, render: Callable[[], dict[str, str]]) -> dict:
+def _render_and_keep(key: str, render: Callable[[], Parts]) -> dict:
     with collecting() as shown:
         # From when the page around began, if any: tags first seen here start before that.
         started_ns = began_ns()
-        parts = render()
+        parts, limit = render()
     record(*shown)
     try:
         versions = store.current_versions(shown, started_ns=started_ns)
-        seconds = _lifetime()
+        seconds = min(settings.PAGE_CACHE_SECONDS, limit if limit is not None else math.inf)
         if versions is not None and seconds > 0:
             content = json.dumps(parts).encode()
             entry = store.Entry(200, (), content, versions, time.time() + seconds)

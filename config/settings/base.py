@@ -172,8 +172,6 @@ CACHES = {
 FRAGMENT_CACHE_ALIAS = "fragments"
 # Rendered cards and article parts (core/fragments.py); off for debugging templates.
 FRAGMENT_CACHE = env("FRAGMENT_CACHE", "on").strip().lower() not in {"off", "0", "false", "no"}
-# Seconds until kept parts may change without a save (the next scheduled publish), or None.
-FRAGMENT_CACHE_LIFETIME = "articles.pagecache.seconds_until_next_publish"
 
 # django-axes first: it refuses a locked-out sign-in before any password is checked.
 AUTHENTICATION_BACKENDS = [
