@@ -4,6 +4,7 @@ from functools import partial
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS
 
 from articles.models import ArticleImage, Byline, Mention, Tag, TaggedArticle
@@ -20,6 +21,17 @@ from tests.factories import (
     TaggedArticleFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def empty_kept_pages(settings):
+    """Start each test with no cached page or kept fragment.
+
+    A test's changes roll back instead of committing, so they bump no tag: what an earlier
+    test kept (the navigation, an article's parts) would still look current.
+    """
+    for alias in (settings.PAGE_CACHE_ALIAS, settings.FRAGMENT_CACHE_ALIAS):
+        caches[alias].clear()
 
 
 @pytest.fixture

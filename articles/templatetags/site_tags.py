@@ -8,6 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from articles.navigation import navigation_html
 from core.fragments import render_fragment
 from images import renditions
 from images.markup import picture_html
@@ -53,6 +54,12 @@ def machine_time(value) -> str:
     if timezone.is_aware(value):
         value = timezone.localtime(value)
     return value.replace(microsecond=0).isoformat()
+
+
+@register.simple_tag
+def site_navigation(current_section_root=None):
+    """Return the site's navigation (articles/navigation.py), kept rendered."""
+    return navigation_html(current_section_root or None)
 
 
 CARD_TEMPLATE = "includes/article_card.html"

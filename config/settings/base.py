@@ -81,7 +81,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.site",
-                "articles.context_processors.navigation",
             ],
             "libraries": {"csp_nonce": "core.nonce"},
         },

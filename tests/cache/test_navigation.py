@@ -1,6 +1,10 @@
 """The navigation on every cached page follows sections gaining or losing their only story."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
+from django.utils import timezone
 
 from articles.services import publishing
 from tests.cache.pages import cache, text
@@ -45,3 +49,18 @@ def test_a_second_story_in_a_listed_section_leaves_other_pages_cached(
         publishing.publish(article=second, user=editor)
 
     assert client.get(other.get_absolute_url())["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.parametrize("page_cache_on", [True, False], ids=["pages kept", "pages not kept"])
+def test_a_section_appears_when_its_first_scheduled_story_goes_public(
+    client, story, committed, settings, page_cache_on
+):
+    # The kept navigation (articles/navigation.py) lives no longer than until then.
+    settings.PAGE_CACHE = page_cache_on
+    quiet, soon = SectionFactory(name="Lighthouses"), timezone.now() + timedelta(minutes=5)
+    with committed():
+        ArticleFactory(section=SectionFactory(parent=quiet), published_at=soon)
+    assert nav_link(quiet) not in text(client, story.get_absolute_url())
+    assert nav_link(quiet) not in text(client, story.get_absolute_url())
+    with time_machine.travel(soon + timedelta(seconds=1)):
+        assert nav_link(quiet) in text(client, story.get_absolute_url())
