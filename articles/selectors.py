@@ -31,7 +31,7 @@ from .models import (
 )
 from .prefetching import set_prefetched
 from .seo import article_metadata
-from .services.related import coverage_ids
+from .services.related import Ties, coverage_ids
 from .sharing import share_links
 
 BODY_SIZES = "(min-width: 48rem) 44rem, 100vw"
@@ -107,12 +107,16 @@ def load_pictures(article: Article) -> str:
     return responsive_body(article.body, sizes=BODY_SIZES, images=found)
 
 
-def related_coverage(article: Article, *, related: int = 6, following: int = 5) -> dict:
+def related_coverage(
+    article: Article, *, related: int = 6, following: int = 5, ties: Ties | None = None
+) -> dict:
     """Return the Related and Next-in-section lists, fetched together in fixed queries."""
     # Ids first, then rows by primary key: "pk IN (ids) OR pk IN (subquery)" would make
     # PostgreSQL scan the whole archive. Enough of the section's newest are read that the
     # next ones are still `following` once those already listed as related are left out.
-    ranked, newest = coverage_ids(article, related=related, following=following + related)
+    ranked, newest = coverage_ids(
+        article, related=related, following=following + related, ties=ties
+    )
     following_ids = [pk for pk in newest if pk not in ranked][:following]
     rows = list(Article.objects.published().filter(pk__in=[*ranked, *following_ids]).cards())
     by_id = {row.pk: row for row in rows}

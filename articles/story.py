@@ -7,6 +7,7 @@ articles), so any change to one of those renders them again on the next request.
 of other articles beside them (related, next in section) are rendered on every request.
 """
 
+import json
 import math
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from core.pagecache.tags import record
 from .models import Article
 from .pagecache import tag_of
 from .selectors import prefetch_page_relations, story_context
+from .services.related import Ties
 
 PARTS = {
     "meta": "articles/story/meta.html",
@@ -39,6 +41,12 @@ class Story:
     article: SafeString
     people: SafeString
     headlines: SafeString
+    # The ids the related ranking looks up (services.related.Ties), kept with the parts.
+    ties: str
+
+    def ranking_ties(self) -> Ties:
+        found = json.loads(self.ties)
+        return Ties(tuple(found["people"]), tuple(found["topics"]))
 
 
 def render_story(context: dict) -> Story:
@@ -49,7 +57,9 @@ def render_story(context: dict) -> Story:
 def render_parts(context: dict) -> dict[str, str]:
     context = {**context, "SITE_NAME": settings.SITE_NAME}
     parts = {name: get_template(template).render(context) for name, template in PARTS.items()}
-    return {"title": context["meta"]["title"], **parts}
+    ties = Ties.of(context["article"])
+    found = json.dumps({"people": ties.people, "topics": ties.topics})
+    return {"title": context["meta"]["title"], **parts, "ties": found}
 
 
 def seconds_until_a_link_opens(article: Article) -> int | None:

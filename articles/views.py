@@ -81,11 +81,12 @@ def article_detail(request, section, pk, slug):
         return _missing_article(request, pk)
     if (section, slug) != (article.section.slug, article.slug):
         return redirect(article, permanent=True)
+    story = published_story(article)
     context = {
         "article": article,
-        "story": published_story(article),
+        "story": story,
         "current_section_root": article.section.path[0],
-        **selectors.related_coverage(article),
+        **selectors.related_coverage(article, ties=story.ranking_ties()),
     }
     return render(request, "articles/article_detail.html", context)
 

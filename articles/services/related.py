@@ -8,6 +8,8 @@ then joined to the published articles by primary key, so the database never scan
 archive nor runs a subquery per candidate; only the winners' ids leave it.
 """
 
+from dataclasses import dataclass
+
 from django.db import connection
 from django.db.models import QuerySet
 
@@ -25,6 +27,22 @@ SECTION_POOL = 200
 PER_SOURCE = 200
 # Above any position an editor can give a pick (a PositiveSmallIntegerField).
 PICK_BASE = 32768
+
+
+@dataclass(frozen=True)
+class Ties:
+    """The people an article mentions and its topics' ids: what the ranking looks up."""
+
+    people: tuple[int, ...]
+    topics: tuple[int, ...]
+
+    @classmethod
+    def of(cls, article: Article) -> "Ties":
+        """Read them from the article's (prefetched, else fetched) mentions and topics."""
+        return cls(
+            tuple(sorted({mention.person_id for mention in article.mentions.all()})),
+            tuple(sorted({item.tag_id for item in article.tagged_items.all()})),
+        )
 
 
 def related_articles(article: Article, *, limit: int = 6) -> list[Article]:
@@ -54,11 +72,16 @@ def ranked_ids(article: Article, *, limit: int = 6) -> list[int]:
     return coverage_ids(article, related=limit, following=0)[0]
 
 
-def coverage_ids(article: Article, *, related: int, following: int) -> tuple[list[int], list[int]]:
-    """Return the related ids, best first, and the section's next ids, newest first: one query."""
+def coverage_ids(
+    article: Article, *, related: int, following: int, ties: Ties | None = None
+) -> tuple[list[int], list[int]]:
+    """Return the related ids, best first, and the section's next ids, newest first: one query.
+
+    `ties`, when the caller has them (kept with the article's page), save reading them.
+    """
     parts, params = [], []
     if related > 0:
-        sql, ranking_params = _ranking_sql(article, related)
+        sql, ranking_params = _ranking_sql(article, related, ties or Ties.of(article))
         parts.append(f"SELECT ranked.id, 0 AS list, ranked.place FROM ({sql}) ranked")
         params += ranking_params
     if following > 0:
@@ -77,7 +100,7 @@ def coverage_ids(article: Article, *, related: int, following: int) -> tuple[lis
     return lists
 
 
-def _ranking_sql(article: Article, limit: int) -> tuple[str, list]:
+def _ranking_sql(article: Article, limit: int, ties: Ties) -> tuple[str, list]:
     """Return the SQL and parameters that rank the candidates sharing something with `article`."""
     q = connection.ops.quote_name
     mention, tagging = q(Mention._meta.db_table), q(TaggedArticle._meta.db_table)
@@ -89,10 +112,9 @@ def _ranking_sql(article: Article, limit: int) -> tuple[str, list]:
     section_sql, section_params = (
         next_in_section_queryset(article).values("pk")[:SECTION_POOL].query.sql_with_params()
     )
-    # Literal ids (read from the prefetched relations when the caller has them) let the
-    # planner see how common each person and tag is, and choose index look-ups.
-    people = sorted({mention.person_id for mention in article.mentions.all()})
-    tags = sorted({item.tag_id for item in article.tagged_items.all()})
+    # Literal ids let the planner see how common each person and tag is, and choose index
+    # look-ups.
+    people, tags = list(ties.people), list(ties.topics)
     order = f"""
             candidate.pick DESC,
             candidate.weight

@@ -17,7 +17,13 @@ from articles.models import ArticleImage, RelatedHeadline
 from articles.services import publishing
 from articles.services.writing import ArticleRelations, write_article
 from tests.cache.conftest import page_cache_config
-from tests.factories import ArticleFactory, ImageFactory
+from tests.factories import (
+    ArticleFactory,
+    ImageFactory,
+    SectionFactory,
+    TagFactory,
+    TaggedArticleFactory,
+)
 
 
 @pytest.fixture(params=["locmem", "redis"])
@@ -135,3 +141,16 @@ def test_a_linked_story_scheduled_is_linked_once_it_is_public(client, story, com
     assert f'href="{linked.get_absolute_url()}"' not in page(client, story)
     with time_machine.travel(soon + timedelta(seconds=1)):
         assert f'href="{linked.get_absolute_url()}"' in page(client, story)
+
+
+def test_a_topic_added_ranks_the_stories_sharing_it_at_once(client, story, committed, editor):
+    with committed():
+        elsewhere = ArticleFactory(headline="Lanterns on the water", section=SectionFactory())
+        TaggedArticleFactory(content_object=elsewhere, tag=TagFactory(name="Lanterns"))
+    related = page(client, story).split('id="related"')
+    assert len(related) == 1 or "Lanterns on the water" not in related[1]
+    with committed():
+        topics = [*story.tags.all(), elsewhere.tags.get()]
+        relations = ArticleRelations(tags=topics)
+        write_article(article=story, fields={}, relations=relations, user=editor, comment="")
+    assert "Lanterns on the water" in page(client, story).split('id="related"')[1]
