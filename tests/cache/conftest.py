@@ -31,15 +31,26 @@ def page_cache_config(backend: str) -> dict:
     }
 
 
+def empty_page_store(backend: str, settings, *, whole_pages: bool):
+    """Yield the page cache's store, empty, on `backend`; whole pages cached or not."""
+    settings.CACHES = {**settings.CACHES, "pages": page_cache_config(backend)}
+    settings.PAGE_CACHE = whole_pages
+    settings.PAGE_CACHE_CLOCK_SKEW = 0
+    caches["pages"].clear()
+    yield backend
+    caches["pages"].clear()
+
+
 @pytest.fixture(params=["locmem", "redis"])
 def page_cache(request, settings, db):
     """Turn the page cache on, empty, on the backend the test is run with."""
-    settings.CACHES = {**settings.CACHES, "pages": page_cache_config(request.param)}
-    settings.PAGE_CACHE = True
-    settings.PAGE_CACHE_CLOCK_SKEW = 0
-    caches["pages"].clear()
-    yield request.param
-    caches["pages"].clear()
+    yield from empty_page_store(request.param, settings, whole_pages=True)
+
+
+@pytest.fixture(params=["locmem", "redis"])
+def page_store(request, settings, db):
+    """Empty the page cache's store on the test's backend, for kept fragments; no pages."""
+    yield from empty_page_store(request.param, settings, whole_pages=False)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -16,7 +15,6 @@ from django.utils import timezone
 from articles.models import ArticleImage, RelatedHeadline
 from articles.services import publishing
 from articles.services.writing import ArticleRelations, write_article
-from tests.cache.conftest import page_cache_config
 from tests.factories import (
     ArticleFactory,
     ImageFactory,
@@ -25,19 +23,7 @@ from tests.factories import (
     TaggedArticleFactory,
 )
 
-
-@pytest.fixture(params=["locmem", "redis"])
-def parts_store(request, settings, db):
-    """Keep the parts on the backend the test runs with, whole pages not cached."""
-    settings.CACHES = {**settings.CACHES, "pages": page_cache_config(request.param)}
-    settings.PAGE_CACHE = False
-    settings.PAGE_CACHE_CLOCK_SKEW = 0
-    caches["pages"].clear()
-    yield request.param
-    caches["pages"].clear()
-
-
-pytestmark = pytest.mark.usefixtures("parts_store")
+pytestmark = pytest.mark.usefixtures("page_store")
 
 
 def page(client, article) -> str:
