@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def cached_by(settings, redis_server):
     """Point the cache at the test's own Redis and turn every throttle on."""
-    settings.CACHES = {"default": redis_cache(redis_server.url)}
+    settings.CACHES = {**settings.CACHES, "default": redis_cache(redis_server.url)}
     rates = {"anon": "1000/minute", "user": "1000/minute", "token-failures": "10/minute"}
     settings.REST_FRAMEWORK = {**api_settings.user_settings, "DEFAULT_THROTTLE_RATES": rates}
     return redis_server
