@@ -6,7 +6,7 @@
 
 Each search fetches what the search page shows first: the count and the first 20 results.
 "Page" is the readers' search page's path (ranked ids, then only the shown articles);
-"queryset" is the API's and the admin's (count and slice the ranked queryset).
+"queryset" is the admin's (count and slice the ranked queryset; the API slices without counting).
 """
 
 import argparse
@@ -47,7 +47,7 @@ def full_text(query: str) -> None:
 
 
 def full_text_queryset(query: str) -> None:
-    """Run one search as the API does: count the ranked queryset, then slice a page."""
+    """Run one search as the admin does: count the ranked queryset, then slice a page."""
     results = search_articles(query).articles
     results.count()
     list(results[:PAGE])

@@ -1,13 +1,18 @@
-"""Page-number pagination, switching to cursor pagination for deep paging through `?cursor=`."""
+"""Page-number pagination without counts, switching to cursor pagination through `?cursor=`."""
 
 from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ValidationError
+from django.db.models import BigIntegerField
 from rest_framework import exceptions
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination, PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 MAX_PAGE_SIZE = 100
+# The largest row offset the databases take (a 64-bit integer).
+LAST_OFFSET = BigIntegerField.MAX_BIGINT
 
 
 class StrictPageSize:
@@ -29,9 +34,78 @@ class StrictPageSize:
 
 
 class NumberedPages(StrictPageSize, PageNumberPagination):
+    """Numbered pages that never count the collection: one row past the page says if more follow.
+
+    Counting every match costs a scan of the whole archive on each request; a client paging
+    through needs only to know whether there is a next page.
+    """
+
     page_size = 20
     page_size_query_param = "page-size"
     max_page_size = MAX_PAGE_SIZE
+    template = "rest_framework/pagination/previous_and_next.html"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        size = self.get_page_size(request)
+        self.number = self.page_number(request, size)
+        start = (self.number - 1) * size
+        rows = list(queryset[start : start + size + 1])
+        self.has_next = len(rows) > size
+        if not rows and self.number > 1:
+            raise NotFound(self.invalid_page_message)
+        self.display_page_controls = self.has_next or self.number > 1
+        return rows[:size]
+
+    def page_number(self, request, size: int) -> int:
+        """Return the page asked for; anything but a whole number from 1 is not found."""
+        raw = request.query_params.get(self.page_query_param) or "1"
+        if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= LAST_OFFSET // size:
+            # A page the database could not even skip to is past the end like any other.
+            raise NotFound(self.invalid_page_message)
+        return int(raw)
+
+    def get_next_link(self):
+        if not self.has_next:
+            return None
+        url = self.request.build_absolute_uri()
+        return replace_query_param(url, self.page_query_param, self.number + 1)
+
+    def get_previous_link(self):
+        if self.number == 1:
+            return None
+        url = self.request.build_absolute_uri()
+        if self.number == 2:
+            return remove_query_param(url, self.page_query_param)
+        return replace_query_param(url, self.page_query_param, self.number - 1)
+
+    def get_paginated_response(self, data):
+        return Response(
+            {"next": self.get_next_link(), "previous": self.get_previous_link(), "results": data}
+        )
+
+    def get_html_context(self):
+        return {"previous_url": self.get_previous_link(), "next_url": self.get_next_link()}
+
+    def get_paginated_response_schema(self, schema):
+        link = {"type": "string", "nullable": True, "format": "uri"}
+        return {
+            "type": "object",
+            "required": ["results"],
+            "properties": {
+                "next": {
+                    **link,
+                    "description": "The next page, null on the last.",
+                    "example": f"https://example.org/api/v1/articles/?{self.page_query_param}=4",
+                },
+                "previous": {
+                    **link,
+                    "description": "The previous page, null on the first.",
+                    "example": f"https://example.org/api/v1/articles/?{self.page_query_param}=2",
+                },
+                "results": schema,
+            },
+        }
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)
@@ -90,8 +164,6 @@ class NumberedOrCursorPages(NumberedPages):
 
     def get_paginated_response_schema(self, schema):
         paged = super().get_paginated_response_schema(schema)
-        # `count` is left out in cursor mode, where counting would defeat deep paging.
-        paged["required"] = ["results"]
         cursor = {"type": "string", "nullable": True}
         paged["properties"]["next_cursor"] = {
             **cursor,

@@ -1,8 +1,10 @@
 """Page numbers, cursors and the page-size cap."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, TagFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -12,18 +14,55 @@ def test_page_size_is_capped_at_100(api):
 
     data = api.get("/api/v1/articles/", {"page-size": 500, "fields": "id"}).json()
 
-    assert data["count"] == 101
     assert len(data["results"]) == 100
+    assert data["next"]
 
 
 def test_page_numbers_walk_the_list(api):
     ArticleFactory.create_batch(5)
 
     first = api.get("/api/v1/articles/", {"page-size": 2}).json()
-    last = api.get("/api/v1/articles/", {"page-size": 2, "page": 3}).json()
+    second = api.get(first["next"]).json()
+    last = api.get(second["next"]).json()
 
-    assert first["count"] == 5 and first["next"]
-    assert len(last["results"]) == 1 and last["next"] is None
+    assert first["previous"] is None and "page=2" in first["next"]
+    assert "page=" not in second["previous"]
+    assert len(last["results"]) == 1 and last["next"] is None and "page=2" in last["previous"]
+
+
+def test_a_full_last_page_has_no_next_link(api):
+    ArticleFactory.create_batch(4)
+
+    last = api.get("/api/v1/articles/", {"page-size": 2, "page": 2}).json()
+
+    assert len(last["results"]) == 2 and last["next"] is None
+
+
+@pytest.mark.parametrize("resource", ["articles", "tags"])
+def test_numbered_pages_never_count_the_collection(api, resource):
+    ArticleFactory.create_batch(3)
+    TagFactory.create_batch(3)
+
+    with CaptureQueriesContext(connection) as queries:
+        data = api.get(f"/api/v1/{resource}/", {"page-size": 2}).json()
+
+    assert "count" not in data and data["next"]
+    assert not [q["sql"] for q in queries if "COUNT(" in q["sql"].upper()]
+
+
+@pytest.mark.parametrize("page", ["3", "0", "-1", "2.0", "last", "x", str(2**63)])
+def test_a_page_past_the_end_or_not_a_page_number_is_not_found(api, page):
+    ArticleFactory.create_batch(3)
+
+    response = api.get("/api/v1/articles/", {"page-size": 2, "page": page})
+
+    assert response.status_code == 404
+
+
+def test_an_empty_list_is_an_empty_first_page(api):
+    data = api.get("/api/v1/articles/").json()
+
+    assert data == {"next": None, "previous": None, "results": []}
 
 
 @pytest.mark.parametrize("order", ["newest", "oldest"])

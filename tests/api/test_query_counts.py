@@ -6,7 +6,7 @@ from tests.factories import AffiliationFactory, PersonFactory, SectionFactory, T
 
 pytestmark = pytest.mark.django_db
 
-# Five reads for a page of articles (count, page, bylines, mentions, tags, images) plus the
+# Five reads for a page of articles (page, bylines, mentions, tags, images) plus the
 # request's savepoint pair; a signed-in client adds the token lookup.
 ARTICLE_PAGE_QUERIES = 10
 
