@@ -5,7 +5,7 @@ import json
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from articles.api.serializers import image_url
+from articles.api.representation import image_url
 from articles.importers.ninjs import MENTIONS_ROLE
 from articles.models import Article, Tag
 from core.site import absolute_url

@@ -1,6 +1,7 @@
 """How sections, tags and articles look in the API, and what a client may write."""
 
 from datetime import datetime
+from functools import cached_property
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import slug_unicode_re
@@ -21,6 +22,7 @@ from images.listing import rendition_dicts
 from people.api.serializers import PersonRefSerializer
 from people.models import Person
 
+from .representation import article_data, image_url, related_data
 from .transitions import run_transition
 
 
@@ -153,12 +155,6 @@ class MentionSerializer(StrictModelSerializer):
         read_only_fields = fields
 
 
-def image_url(image: ArticleImage) -> str | None:
-    """Return the public address of the figure's file, its own or the library's."""
-    file = image.file or (image.image.file if image.image_id else None)
-    return absolute_url(file.url) if file else None
-
-
 class RenditionSerializer(serializers.Serializer):
     url = serializers.URLField()
     type = serializers.CharField(help_text="image/webp or image/jpeg")
@@ -206,7 +202,11 @@ class RelatedSerializer(StrictModelSerializer):
 
 
 class ArticleSerializer(StrictModelSerializer):
-    """An article as apps and partners read it."""
+    """An article as apps and partners read it.
+
+    The fields below declare the representation (and so the OpenAPI schema); the data itself
+    is built by `representation.article_data`, several times faster than DRF's fields.
+    """
 
     web_url = serializers.SerializerMethodField()
     section = SectionRefSerializer(read_only=True)
@@ -215,6 +215,14 @@ class ArticleSerializer(StrictModelSerializer):
     tags = serializers.SerializerMethodField()
     images = ImageSerializer(many=True, read_only=True)
     source = SourceSerializer(source="*", read_only=True)
+    body = serializers.CharField(
+        read_only=True,
+        help_text="Sanitised HTML. In a list only when `fields` names it: a list is a list of "
+        "summaries; the detail always has it.",
+    )
+
+    # What a representation leaves out unless `fields` names it.
+    unless_asked: frozenset[str] = frozenset({"body"})
 
     class Meta:
         model = Article
@@ -231,11 +239,19 @@ class ArticleSerializer(StrictModelSerializer):
         self.only = kwargs.pop("only", None)
         super().__init__(*args, **kwargs)
 
+    @cached_property
+    def shown(self) -> list[str]:
+        """Return the names of the fields this representation carries, in order."""
+        if self.only is None:
+            return [name for name in self.Meta.fields if name not in self.unless_asked]
+        return [name for name in self.Meta.fields if name in self.only]
+
     def get_fields(self):
         fields = super().get_fields()
-        if self.only is not None:
-            fields = {name: field for name, field in fields.items() if name in self.only}
-        return fields
+        return {name: fields[name] for name in self.shown}
+
+    def to_representation(self, instance):
+        return article_data(instance, self.shown)
 
     def get_web_url(self, article) -> str:
         return absolute_url(article.get_absolute_url())
@@ -258,10 +274,19 @@ class ArticleDetailSerializer(ArticleSerializer):
 
     related = serializers.SerializerMethodField()
     corrections = CorrectionSerializer(many=True, read_only=True)
+    body = serializers.CharField(read_only=True, help_text="Sanitised HTML.")
+
+    unless_asked: frozenset[str] = frozenset()
 
     class Meta(ArticleSerializer.Meta):
         fields = [*ArticleSerializer.Meta.fields, "corrections", "related"]
         read_only_fields = fields
+
+    def to_representation(self, instance):
+        data = article_data(instance, [name for name in self.shown if name != "related"])
+        if "related" in self.shown:
+            data["related"] = [related_data(a) for a in self.context.get("related", [])]
+        return data
 
     @extend_schema_field(RelatedSerializer(many=True))
     def get_related(self, article) -> list[dict]:

@@ -1,7 +1,5 @@
 """API views: parse the request, apply the visibility rule, render."""
 
-from django.db.models import F, Prefetch
-from django.db.models.functions import Coalesce
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
@@ -9,10 +7,10 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
-from articles.models import Article, ArticleImage, Mention, Section, Tag, TaggedArticle
-from articles.services import policy, publishing
+from articles.models import Article, Section, Tag
+from articles.services import publishing
 from articles.services.concurrency import StaleArticleError
-from articles.services.related import related_articles
+from articles.services.related import related_cards
 from articles.services.revisions import recording
 from core.api import conditional
 from core.api.permissions import NewsroomModelPermissions
@@ -20,10 +18,11 @@ from core.api.viewsets import BIGINT_MAX, IdOrSlugMixin, NewsroomViewSet
 
 from . import transitions
 from .filters import ArticleFilter, TagFilter
+from .loading import article_queryset, shown_articles
 from .ninjs import article_to_ninjs
 from .ninjs_document import NinjsSerializer
 from .pagination import ArticlePages
-from .permissions import ArticleRolePermission, can_see_unpublished
+from .permissions import ArticleRolePermission
 from .serializers import (
     READABLE_FIELDS,
     ArticleDetailSerializer,
@@ -38,7 +37,8 @@ FIELDS_PARAMETER = OpenApiParameter(
     {"type": "array", "items": {"type": "string", "enum": sorted(READABLE_FIELDS)}},
     style="form",
     explode=False,  # one comma-separated value: ?fields=id,headline
-    description="The names of the fields to return (a sparse fieldset).",
+    description="The names of the fields to return (a sparse fieldset); a list gives `body` "
+    "only when it is named here.",
 )
 
 
@@ -57,33 +57,6 @@ class TagViewSet(IdOrSlugMixin, NewsroomViewSet):
     queryset = Tag.objects.all()
     serializer_class = TagSerializer
     filterset_class = TagFilter
-
-
-def article_queryset(user, *, writing: bool = False):
-    """Return the articles this user may read, with every relation fetched in fixed queries."""
-    articles = Article.objects.published()
-    # A published article always has its publish time: sorting on the column itself lets
-    # the database read the newest from its index instead of sorting the whole archive.
-    sort_time = F("published_at")
-    if can_see_unpublished(user):
-        sort_time = Coalesce("published_at", "created_at")
-    if can_see_unpublished(user) and writing:
-        # Writers reach every article so that a refusal is a 403 with its reason.
-        articles = Article.objects.all()
-    elif can_see_unpublished(user):
-        # Readers on the staff see what the admin lists for them: editors everything,
-        # contributors their own articles.
-        articles = articles | policy.visible_articles(user, Article.objects.all())
-    return (
-        articles.for_listing()
-        .prefetch_related(
-            Prefetch("mentions", queryset=Mention.objects.select_related("person")),
-            Prefetch("tagged_items", queryset=TaggedArticle.objects.select_related("tag")),
-            Prefetch("images", queryset=ArticleImage.objects.select_related("image")),
-            "images__image__renditions",
-        )
-        .annotate(sort_time=sort_time)
-    )
 
 
 def requested_fields(request) -> frozenset[str] | None:
@@ -166,13 +139,21 @@ class ArticleViewSet(NewsroomViewSet):
     permission_classes = [NewsroomModelPermissions, ArticleRolePermission]
 
     def get_queryset(self):
-        writing = self.request.method not in ("GET", "HEAD", "OPTIONS")
-        articles = article_queryset(self.request.user, writing=writing)
-        if self.action == "retrieve":
-            articles = articles.prefetch_related("corrections")
+        if self.action in ("list", "retrieve"):
+            articles = self.shown_articles()
+        else:
+            writing = self.request.method not in ("GET", "HEAD", "OPTIONS")
+            articles = article_queryset(self.request.user, writing=writing)
         if self.request.query_params.get("order-by") == "oldest":
             return articles.order_by("sort_time", "pk")
         return articles.order_by("-sort_time", "-pk")
+
+    def shown_articles(self):
+        """Return the readable articles with what this list or detail shows, and no more."""
+        names = set(self.get_serializer().shown)
+        return shown_articles(
+            self.request.user, body="body" in names, corrections="corrections" in names
+        )
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
@@ -198,7 +179,7 @@ class ArticleViewSet(NewsroomViewSet):
     def retrieve(self, request, *args, **kwargs):
         article = self.get_object()
         only = requested_fields(request)
-        related = related_articles(article) if only is None or "related" in only else []
+        related = related_cards(article) if only is None or "related" in only else []
         context = {**self.get_serializer_context(), "related": related}
         response = Response(self.get_serializer(article, context=context).data)
         response.validators = (conditional.version_etag(article), article.updated_at)
@@ -266,9 +247,9 @@ class ArticleViewSet(NewsroomViewSet):
 
     def read_back(self, article, status_code):
         """Return the article as a reader sees it now, with its new ETag."""
-        fresh = article_queryset(self.request.user).filter(pk=article.pk).first()
+        fresh = shown_articles(self.request.user, corrections=True).filter(pk=article.pk).first()
         fresh = fresh or Article.objects.get(pk=article.pk)
-        context = {"related": related_articles(fresh)}
+        context = {"related": related_cards(fresh)}
         data = ArticleDetailSerializer(fresh, context=context).data
         response = Response(data, status=status_code)
         response["ETag"] = conditional.version_etag(fresh)

@@ -47,8 +47,17 @@ class Ties:
 
 def related_articles(article: Article, *, limit: int = 6) -> list[Article]:
     """Return the editor's published picks in order, then the best-ranked published articles."""
-    ids = ranked_ids(article, limit=limit)
-    found = {a.pk: a for a in Article.objects.published().filter(pk__in=ids).for_listing()}
+    return _in_order(ranked_ids(article, limit=limit), Article.objects.for_listing())
+
+
+def related_cards(article: Article, *, limit: int = 6) -> list[Article]:
+    """Return the same articles as related_articles, with only the columns a card shows."""
+    return _in_order(ranked_ids(article, limit=limit), Article.objects.card_rows())
+
+
+def _in_order(ids: list[int], articles: QuerySet) -> list[Article]:
+    """Return the published articles of `articles` with these ids, in the order of the ids."""
+    found = {a.pk: a for a in articles.published().filter(pk__in=ids)}
     return [found[pk] for pk in ids if pk in found]
 
 
