@@ -52,38 +52,41 @@ PERSON_REF_COLUMNS = (
 )  # fmt: skip
 
 
-def shown_relations() -> list:
-    """Return the prefetches of what an article shows of its people, tags and pictures."""
-    return [
-        Prefetch(
-            "bylines",
-            queryset=Byline.objects.select_related("person").only(
-                "article", "role", *PERSON_REF_COLUMNS
-            ),
+def shown_relations(*, into_lists: bool) -> list:
+    """Return the prefetches of what an article shows of its people, tags and pictures.
+
+    `into_lists` puts each relation's rows in a plain list, `shown_<relation>`, instead of the
+    relation's manager: for a page of articles Django would otherwise clone a queryset per
+    article and relation, some 3 ms of a page of 20.
+    """
+    querysets = {
+        "bylines": Byline.objects.select_related("person").only(
+            "article", "role", *PERSON_REF_COLUMNS
         ),
-        Prefetch(
-            "mentions",
-            queryset=Mention.objects.select_related("person").only(
-                "article", "role_phrase", "count", *PERSON_REF_COLUMNS
-            ),
+        "mentions": Mention.objects.select_related("person").only(
+            "article", "role_phrase", "count", *PERSON_REF_COLUMNS
         ),
-        Prefetch(
-            "tagged_items",
-            queryset=TaggedArticle.objects.select_related("tag").only(
-                "content_object", "tag", "tag__slug", "tag__name", "tag__kind"
-            ),
+        "tagged_items": TaggedArticle.objects.select_related("tag").only(
+            "content_object", "tag", "tag__slug", "tag__name", "tag__kind"
         ),
-        Prefetch("images", queryset=ArticleImage.objects.select_related("image")),
-        "images__image__renditions",
+        "images": ArticleImage.objects.select_related("image"),
+    }
+    prefetches = [
+        Prefetch(name, queryset=rows, to_attr=f"shown_{name}" if into_lists else None)
+        for name, rows in querysets.items()
     ]
+    return [*prefetches, f"{'shown_' if into_lists else ''}images__image__renditions"]
 
 
-def shown_articles(user, *, body: bool = True, corrections: bool = False):
-    """Return the articles this user may read, loading only the columns and rows shown."""
+def shown_articles(user, *, many: bool, body: bool = True, corrections: bool = False):
+    """Return the articles this user may read, loading only the columns and rows shown.
+
+    `many` is for a page of articles, whose relations go into lists (see shown_relations).
+    """
     articles = (
         readable_articles(user)
         .select_related("section__parent__parent")
-        .prefetch_related(*shown_relations())
+        .prefetch_related(*shown_relations(into_lists=many))
         .defer(*UNSHOWN_COLUMNS, *([] if body else ["body"]))
     )
     return articles.prefetch_related("corrections") if corrections else articles

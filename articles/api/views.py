@@ -152,7 +152,10 @@ class ArticleViewSet(NewsroomViewSet):
         """Return the readable articles with what this list or detail shows, and no more."""
         names = set(self.get_serializer().shown)
         return shown_articles(
-            self.request.user, body="body" in names, corrections="corrections" in names
+            self.request.user,
+            many=self.action == "list",
+            body="body" in names,
+            corrections="corrections" in names,
         )
 
     def get_serializer_class(self):
@@ -247,7 +250,8 @@ class ArticleViewSet(NewsroomViewSet):
 
     def read_back(self, article, status_code):
         """Return the article as a reader sees it now, with its new ETag."""
-        fresh = shown_articles(self.request.user, corrections=True).filter(pk=article.pk).first()
+        shown = shown_articles(self.request.user, many=False, corrections=True)
+        fresh = shown.filter(pk=article.pk).first()
         fresh = fresh or Article.objects.get(pk=article.pk)
         context = {"related": related_cards(fresh)}
         data = ArticleDetailSerializer(fresh, context=context).data

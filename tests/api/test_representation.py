@@ -11,13 +11,16 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import get_script_prefix, set_script_prefix
 from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 
 from articles.api.loading import shown_articles
+from articles.api.representation import article_url, person_url
 from articles.api.serializers import ArticleDetailSerializer, ArticleSerializer
 from articles.models import Article, Correction
 from articles.services.related import related_cards
+from core.site import absolute_url
 from images.models import Rendition
 from tests.factories import (
     ArticleFactory,
@@ -80,7 +83,7 @@ def declared(serializer, article: Article) -> bytes:
     "only", [None, {"id", "body", "section"}, {"headline", "web_url", "tags", "images"}]
 )
 def test_a_list_item_is_what_the_article_serializer_declares(article, only):
-    shown = loaded(article, body=only is not None and "body" in only)
+    shown = loaded(article, many=True, body=only is not None and "body" in only)
     serializer = ArticleSerializer(shown, only=only)
 
     assert as_json(serializer.data) == declared(serializer, shown)
@@ -88,7 +91,7 @@ def test_a_list_item_is_what_the_article_serializer_declares(article, only):
 
 @pytest.mark.parametrize("only", [None, {"id", "corrections", "related", "updated_at"}])
 def test_a_detail_is_what_the_detail_serializer_declares(article, only):
-    shown = loaded(article, corrections=True)
+    shown = loaded(article, many=False, corrections=True)
     context = {"related": related_cards(shown)}
     serializer = ArticleDetailSerializer(shown, only=only, context=context)
 
@@ -123,3 +126,25 @@ def test_the_list_loads_no_body_and_no_biography(api, article):
     assert '"articles_article"."body"' not in loaded_columns(listing)
     assert '"articles_article"."body"' in loaded_columns(asking)
     assert "biography" not in loaded_columns(listing)
+
+
+@pytest.fixture
+def script_prefix():
+    """Serve the site under /news/ for the test, as behind a proxy with SCRIPT_NAME."""
+    before = get_script_prefix()
+    set_script_prefix("/news/")
+    yield
+    set_script_prefix(before)
+
+
+@pytest.mark.parametrize("prefixed", [False, True])
+@pytest.mark.parametrize("slug", ["ferries", "渡輪-改道", "ä_b-1"])
+def test_addresses_are_those_reverse_gives(request, slug, prefixed):
+    if prefixed:
+        request.getfixturevalue("script_prefix")
+    article = ArticleFactory(slug=slug, section=SectionFactory(slug=f"s-{slug}"))
+    person = PersonFactory(slug=slug)
+
+    assert article_url(article) == absolute_url(article.get_absolute_url())
+    assert person_url(person) == absolute_url(person.get_absolute_url())
+    assert ("/news/" in article_url(article)) is prefixed
