@@ -5,6 +5,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from articles.models import Article, Section, Tag
@@ -172,7 +173,11 @@ class ArticleViewSet(NewsroomViewSet):
         value = self.kwargs["pk"]
         if int(value) > BIGINT_MAX:
             raise NotFound()
-        return super().get_object()
+        # The list's filters are not applied: an article is found by its id alone, as ninjs,
+        # sections, tags and people are.
+        article = get_object_or_404(self.get_queryset(), pk=value)
+        self.check_object_permissions(self.request, article)
+        return article
 
     @extend_schema(parameters=[FIELDS_PARAMETER])
     def list(self, request, *args, **kwargs):

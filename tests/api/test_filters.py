@@ -135,3 +135,12 @@ def test_people_are_looked_up_by_name_prefix(api):
     response = api.get("/api/v1/people/", {"name": "pri"})
 
     assert [p["full_name"] for p in response.json()["results"]] == ["Priscilla Leung Mei-fun"]
+
+
+def test_the_lists_filters_do_not_apply_to_an_article_detail(api):
+    article = ArticleFactory()
+    other = SectionFactory(slug="elsewhere")
+
+    response = api.get(f"/api/v1/articles/{article.pk}/", {"section": other.slug, "q": "none"})
+
+    assert response.status_code == 200 and response.json()["id"] == article.pk
