@@ -7,17 +7,15 @@ directly. tests/api/test_representation.py proves that both give the same JSON.
 """
 
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 from urllib.parse import quote
 
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 from django.utils.http import RFC3986_SUBDELIMS
 
 from articles.models import Article, ArticleImage
 from core.api.fields import DateTimeField
-from core.site import absolute_url
+from core.site import absolute_url, site_root
 from images.listing import rendition_dicts
 
 # DRF's own formatting of a date-time (RFC 3339 in the newsroom's zone), minus the serializer.
@@ -35,27 +33,13 @@ def image_url(image: ArticleImage) -> str | None:
     return absolute_url(file.url) if file else None
 
 
-# Values that stand in for an address's own, to find the fixed start of its path.
-SAMPLE_VALUES = {
-    "articles:detail": {"section": "s", "pk": 1, "slug": "s"},
-    "people:detail": {"slug": "s"},
-}
-
-
-@lru_cache(maxsize=16)
-def _path_start(name: str, urlconf: str, script_prefix: str) -> str:
-    sample = SAMPLE_VALUES[name]
-    path = reverse(name, kwargs=sample, urlconf=urlconf)
+def path_start(name: str, **sample) -> str:
+    """Return the part of the path named `name` before its values, which end it."""
+    path = reverse(name, kwargs=sample)
     values = "".join(f"{value}/" for value in sample.values())
     if not path.endswith(values):
         raise ImproperlyConfigured(f"The path of {name} does not end with its values: {path}")
     return path.removesuffix(values)
-
-
-def path_start(name: str) -> str:
-    """Return the part of a URL pattern's path before its values, which end it."""
-    # Keyed by what reverse() reads, so a different URLconf or script prefix is its own entry.
-    return _path_start(name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
 
 
 def segment(value) -> str:
@@ -63,18 +47,25 @@ def segment(value) -> str:
     return quote(str(value), safe=RFC3986_SUBDELIMS + "~:@")
 
 
-# A page of 20 articles names some 90 articles and people: reverse() for each cost some 3 ms,
-# while the values only need quoting after the pattern's fixed start.
-def article_url(article: Article) -> str:
-    """Return the article's public address, as reverse() and absolute_url() give it."""
-    start = path_start("articles:detail")
-    values = f"{segment(article.section.slug)}/{article.pk}/{segment(article.slug)}/"
-    return absolute_url(start + values)
+class Addresses:
+    """The public addresses of articles and people in one response, as reverse() gives them.
 
+    A page of 20 articles names some 90 articles and people; reverse() for each cost some
+    3 ms. Each pattern is reversed once here, and an address is its fixed start followed by
+    the record's values, quoted.
+    """
 
-def person_url(person) -> str:
-    """Return the person's public address, as reverse() and absolute_url() give it."""
-    return absolute_url(f"{path_start('people:detail')}{segment(person.slug)}/")
+    def __init__(self):
+        root = site_root()
+        self.article_start = root + path_start("articles:detail", section="s", pk=1, slug="s")
+        self.person_start = root + path_start("people:detail", slug="s")
+
+    def article(self, article: Article) -> str:
+        values = f"{segment(article.section.slug)}/{article.pk}/{segment(article.slug)}/"
+        return self.article_start + values
+
+    def person(self, person) -> str:
+        return f"{self.person_start}{segment(person.slug)}/"
 
 
 def section_ref(section) -> dict:
@@ -83,7 +74,7 @@ def section_ref(section) -> dict:
     return {"id": section.pk, "slug": section.slug, "name": section.name, "path": path}
 
 
-def person_ref(person) -> dict:
+def person_ref(person, to: Addresses) -> dict:
     """Return a person as named inside an article."""
     return {
         "id": person.pk,
@@ -91,7 +82,7 @@ def person_ref(person) -> dict:
         "full_name": person.full_name,
         "short_name": person.short_name,
         "kind": person.kind,
-        "web_url": person_url(person),
+        "web_url": to.person(person),
     }
 
 
@@ -107,14 +98,14 @@ def image_data(image: ArticleImage) -> dict:
     }
 
 
-def related_data(article: Article) -> dict:
+def related_data(article: Article, to: Addresses) -> dict:
     """Return an article of related coverage as the detail lists it."""
     return {
         "id": article.pk,
         "headline": article.headline,
         "standfirst": article.standfirst,
         "published_at": date_time(article.published_at),
-        "web_url": article_url(article),
+        "web_url": to.article(article),
     }
 
 
@@ -130,45 +121,45 @@ def rows(article: Article, relation: str) -> list:
 
 # Each field of an article, read from the article only when it is asked for: a list defers
 # the body, and a sparse fieldset must not load what it leaves out.
-FIELDS: dict[str, Callable[[Article], object]] = {
-    "id": lambda a: a.pk,
-    "web_url": article_url,
-    "headline": lambda a: a.headline,
-    "slug": lambda a: a.slug,
-    "kicker": lambda a: a.kicker,
-    "standfirst": lambda a: a.standfirst,
-    "dateline": lambda a: a.dateline,
-    "body": lambda a: a.body,
-    "section": lambda a: section_ref(a.section),
-    "bylines": lambda a: [
-        {"person": person_ref(b.person), "role": b.role} for b in rows(a, "bylines")
+FIELDS: dict[str, Callable[[Article, Addresses], object]] = {
+    "id": lambda a, to: a.pk,
+    "web_url": lambda a, to: to.article(a),
+    "headline": lambda a, to: a.headline,
+    "slug": lambda a, to: a.slug,
+    "kicker": lambda a, to: a.kicker,
+    "standfirst": lambda a, to: a.standfirst,
+    "dateline": lambda a, to: a.dateline,
+    "body": lambda a, to: a.body,
+    "section": lambda a, to: section_ref(a.section),
+    "bylines": lambda a, to: [
+        {"person": person_ref(b.person, to), "role": b.role} for b in rows(a, "bylines")
     ],
-    "mentions": lambda a: [
-        {"person": person_ref(m.person), "role_phrase": m.role_phrase, "count": m.count}
+    "mentions": lambda a, to: [
+        {"person": person_ref(m.person, to), "role_phrase": m.role_phrase, "count": m.count}
         for m in rows(a, "mentions")
     ],
-    "tags": lambda a: [
+    "tags": lambda a, to: [
         {"id": t.tag.pk, "slug": t.tag.slug, "name": t.tag.name, "kind": t.tag.kind}
         for t in rows(a, "tagged_items")
     ],
-    "images": lambda a: [image_data(image) for image in rows(a, "images")],
-    "source": lambda a: {
+    "images": lambda a, to: [image_data(image) for image in rows(a, "images")],
+    "source": lambda a, to: {
         "origin": a.origin,
         "name": a.source_name,
         "url": a.source_url,
         "copyright": a.copyright_line,
     },
-    "language": lambda a: a.language,
-    "status": lambda a: a.status,
-    "published_at": lambda a: date_time(a.published_at),
-    "updated_at": lambda a: date_time(a.updated_at),
-    "version": lambda a: a.version,
-    "corrections": lambda a: [
+    "language": lambda a, to: a.language,
+    "status": lambda a, to: a.status,
+    "published_at": lambda a, to: date_time(a.published_at),
+    "updated_at": lambda a, to: date_time(a.updated_at),
+    "version": lambda a, to: a.version,
+    "corrections": lambda a, to: [
         {"text": c.text, "created_at": date_time(c.created_at)} for c in a.corrections.all()
     ],
 }
 
 
-def article_data(article: Article, names: Iterable[str]) -> dict:
+def article_data(article: Article, names: Iterable[str], addresses: Addresses) -> dict:
     """Return the named fields of an article (any of FIELDS), in the order given."""
-    return {name: FIELDS[name](article) for name in names}
+    return {name: FIELDS[name](article, addresses) for name in names}

@@ -22,7 +22,7 @@ from images.listing import rendition_dicts
 from people.api.serializers import PersonRefSerializer
 from people.models import Person
 
-from .representation import article_data, image_url, related_data
+from .representation import Addresses, article_data, image_url, related_data
 from .transitions import run_transition
 
 
@@ -250,8 +250,13 @@ class ArticleSerializer(StrictModelSerializer):
         fields = super().get_fields()
         return {name: fields[name] for name in self.shown}
 
+    @cached_property
+    def addresses(self) -> Addresses:
+        """Return the addresses of this response (one for a whole list: its child's)."""
+        return Addresses()
+
     def to_representation(self, instance):
-        return article_data(instance, self.shown)
+        return article_data(instance, self.shown, self.addresses)
 
     def get_web_url(self, article) -> str:
         return absolute_url(article.get_absolute_url())
@@ -283,9 +288,11 @@ class ArticleDetailSerializer(ArticleSerializer):
         read_only_fields = fields
 
     def to_representation(self, instance):
-        data = article_data(instance, [name for name in self.shown if name != "related"])
+        names = [name for name in self.shown if name != "related"]
+        data = article_data(instance, names, self.addresses)
         if "related" in self.shown:
-            data["related"] = [related_data(a) for a in self.context.get("related", [])]
+            related = self.context.get("related", [])
+            data["related"] = [related_data(article, self.addresses) for article in related]
         return data
 
     @extend_schema_field(RelatedSerializer(many=True))

@@ -16,7 +16,7 @@ from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
 
 from articles.api.loading import shown_articles
-from articles.api.representation import article_url, person_url
+from articles.api.representation import Addresses
 from articles.api.serializers import ArticleDetailSerializer, ArticleSerializer
 from articles.models import Article, Correction
 from articles.services.related import related_cards
@@ -145,6 +145,8 @@ def test_addresses_are_those_reverse_gives(request, slug, prefixed):
     article = ArticleFactory(slug=slug, section=SectionFactory(slug=f"s-{slug}"))
     person = PersonFactory(slug=slug)
 
-    assert article_url(article) == absolute_url(article.get_absolute_url())
-    assert person_url(person) == absolute_url(person.get_absolute_url())
-    assert ("/news/" in article_url(article)) is prefixed
+    addresses = Addresses()
+
+    assert addresses.article(article) == absolute_url(article.get_absolute_url())
+    assert addresses.person(person) == absolute_url(person.get_absolute_url())
+    assert ("/news/" in addresses.article(article)) is prefixed
