@@ -247,8 +247,11 @@ class ArticleSerializer(StrictModelSerializer):
         return [name for name in self.Meta.fields if name in self.only]
 
     def get_fields(self):
+        # Every field the client may ask for (so the schema lists the body on lists too).
         fields = super().get_fields()
-        return {name: fields[name] for name in self.shown}
+        if self.only is not None:
+            fields = {name: field for name, field in fields.items() if name in self.only}
+        return fields
 
     @cached_property
     def addresses(self) -> Addresses:

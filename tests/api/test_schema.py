@@ -79,3 +79,17 @@ def test_the_ninjs_document_is_typed(schema):
 
     assert ninjs["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Ninjs"}
     assert {"uri", "firstcreated", "versioncreated", "headlines"} <= set(document["required"])
+
+
+def test_a_list_item_may_carry_the_body_and_says_when(schema):
+    listed = schema["components"]["schemas"]["Article"]["properties"]
+    detail = schema["components"]["schemas"]["ArticleDetail"]["properties"]
+
+    assert "`fields`" in listed["body"]["description"]
+    assert detail["body"]["description"] == "Sanitised HTML."
+
+
+def test_pages_promise_no_count(schema):
+    page = schema["components"]["schemas"]["PaginatedArticleList"]
+
+    assert "count" not in page["properties"] and page["required"] == ["results"]
