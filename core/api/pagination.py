@@ -4,11 +4,14 @@ from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db.models import BigIntegerField
+from django.http import Http404
 from rest_framework import exceptions
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from core.paging import lean_page
 
 MAX_PAGE_SIZE = 100
 # The largest row offset the databases take (a 64-bit integer).
@@ -37,7 +40,7 @@ class NumberedPages(StrictPageSize, PageNumberPagination):
     """Numbered pages that never count the collection: one row past the page says if more follow.
 
     Counting every match costs a scan of the whole archive on each request; a client paging
-    through needs only to know whether there is a next page.
+    through needs only to know whether there is a next page (core.paging, as the pages do).
     """
 
     page_size = 20
@@ -48,36 +51,30 @@ class NumberedPages(StrictPageSize, PageNumberPagination):
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
         size = self.get_page_size(request)
-        self.number = self.page_number(request, size)
-        start = (self.number - 1) * size
-        rows = list(queryset[start : start + size + 1])
-        self.has_next = len(rows) > size
-        if not rows and self.number > 1:
-            raise NotFound(self.invalid_page_message)
-        self.display_page_controls = self.has_next or self.number > 1
-        return rows[:size]
-
-    def page_number(self, request, size: int) -> int:
-        """Return the page asked for; anything but a whole number from 1 is not found."""
-        raw = request.query_params.get(self.page_query_param) or "1"
-        if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= LAST_OFFSET // size:
+        value = request.query_params.get(self.page_query_param)
+        if value and value.isdecimal() and int(value) > LAST_OFFSET // size:
             # A page the database could not even skip to is past the end like any other.
             raise NotFound(self.invalid_page_message)
-        return int(raw)
+        try:
+            self.page = lean_page(queryset, value, size)
+        except Http404 as error:
+            raise NotFound(self.invalid_page_message) from error
+        self.display_page_controls = self.page.has_other_pages()
+        return self.page.object_list
 
     def get_next_link(self):
-        if not self.has_next:
+        if not self.page.has_next:
             return None
         url = self.request.build_absolute_uri()
-        return replace_query_param(url, self.page_query_param, self.number + 1)
+        return replace_query_param(url, self.page_query_param, self.page.next_page_number())
 
     def get_previous_link(self):
-        if self.number == 1:
+        if not self.page.has_previous():
             return None
         url = self.request.build_absolute_uri()
-        if self.number == 2:
+        if self.page.number == 2:
             return remove_query_param(url, self.page_query_param)
-        return replace_query_param(url, self.page_query_param, self.number - 1)
+        return replace_query_param(url, self.page_query_param, self.page.previous_page_number())
 
     def get_paginated_response(self, data):
         return Response(
