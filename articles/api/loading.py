@@ -1,9 +1,11 @@
 """What the API loads of articles: those the caller may see, with what it shows in fixed queries."""
 
-from django.db.models import F, Prefetch
+from collections.abc import Collection
+
+from django.db.models import F, Prefetch, QuerySet
 from django.db.models.functions import Coalesce
 
-from articles.models import Article, ArticleImage, Byline, Mention, TaggedArticle
+from articles.models import Article, ArticleImage, Byline, Correction, Mention, TaggedArticle
 from articles.services import policy
 
 from .permissions import can_see_unpublished
@@ -52,14 +54,16 @@ PERSON_REF_COLUMNS = (
 )  # fmt: skip
 
 
-def shown_relations(*, into_lists: bool) -> list:
-    """Return the prefetches of what an article shows of its people, tags and pictures.
+# The relation behind each field that shows one.
+RELATION_OF_FIELD = {
+    "bylines": "bylines", "mentions": "mentions", "tags": "tagged_items", "images": "images",
+    "corrections": "corrections",
+}  # fmt: skip
 
-    `into_lists` puts each relation's rows in a plain list, `shown_<relation>`, instead of the
-    relation's manager: for a page of articles Django would otherwise clone a queryset per
-    article and relation, some 3 ms of a page of 20.
-    """
-    querysets = {
+
+def relation_rows() -> dict[str, QuerySet]:
+    """Return, for each relation an article shows, the rows and columns to load."""
+    return {
         "bylines": Byline.objects.select_related("person").only(
             "article", "role", *PERSON_REF_COLUMNS
         ),
@@ -70,23 +74,38 @@ def shown_relations(*, into_lists: bool) -> list:
             "content_object", "tag", "tag__slug", "tag__name", "tag__kind"
         ),
         "images": ArticleImage.objects.select_related("image"),
+        "corrections": Correction.objects.all(),
     }
+
+
+def shown_relations(names: Collection[str], *, into_lists: bool) -> list:
+    """Return the prefetches of the relations that the fields `names` show.
+
+    `into_lists` puts each relation's rows in a plain list, `shown_<relation>`, instead of the
+    relation's manager: for a page of articles Django would otherwise clone a queryset per
+    article and relation, some 3 ms of a page of 20.
+    """
+    needed = {RELATION_OF_FIELD[name] for name in names if name in RELATION_OF_FIELD}
+    if "related" in names:
+        needed |= {"mentions", "tagged_items"}  # the ranking reads the article's people and tags
     prefetches = [
         Prefetch(name, queryset=rows, to_attr=f"shown_{name}" if into_lists else None)
-        for name, rows in querysets.items()
+        for name, rows in relation_rows().items()
+        if name in needed
     ]
-    return [*prefetches, f"{'shown_' if into_lists else ''}images__image__renditions"]
+    if "images" in needed:
+        prefetches.append(f"{'shown_' if into_lists else ''}images__image__renditions")
+    return prefetches
 
 
-def shown_articles(user, *, many: bool, body: bool = True, corrections: bool = False):
-    """Return the articles this user may read, loading only the columns and rows shown.
+def shown_articles(user, *, names: Collection[str], many: bool):
+    """Return the articles this user may read, loading only what the fields `names` show.
 
     `many` is for a page of articles, whose relations go into lists (see shown_relations).
     """
-    articles = (
+    return (
         readable_articles(user)
         .select_related("section__parent__parent")
-        .prefetch_related(*shown_relations(into_lists=many))
-        .defer(*UNSHOWN_COLUMNS, *([] if body else ["body"]))
+        .prefetch_related(*shown_relations(names, into_lists=many))
+        .defer(*UNSHOWN_COLUMNS, *([] if "body" in names else ["body"]))
     )
-    return articles.prefetch_related("corrections") if corrections else articles

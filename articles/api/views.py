@@ -151,13 +151,8 @@ class ArticleViewSet(NewsroomViewSet):
 
     def shown_articles(self):
         """Return the readable articles with what this list or detail shows, and no more."""
-        names = set(self.get_serializer().shown)
-        return shown_articles(
-            self.request.user,
-            many=self.action == "list",
-            body="body" in names,
-            corrections="corrections" in names,
-        )
+        names = self.get_serializer().shown
+        return shown_articles(self.request.user, names=names, many=self.action == "list")
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
@@ -255,7 +250,8 @@ class ArticleViewSet(NewsroomViewSet):
 
     def read_back(self, article, status_code):
         """Return the article as a reader sees it now, with its new ETag."""
-        shown = shown_articles(self.request.user, many=False, corrections=True)
+        names = ArticleDetailSerializer.Meta.fields
+        shown = shown_articles(self.request.user, names=names, many=False)
         fresh = shown.filter(pk=article.pk).first()
         fresh = fresh or Article.objects.get(pk=article.pk)
         context = {"related": related_cards(fresh)}

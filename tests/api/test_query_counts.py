@@ -28,6 +28,20 @@ def test_a_page_of_articles_costs_7_queries_whatever_its_length_and_relations(
     assert len(data["results"][0]["tags"]) == relations
 
 
+@pytest.mark.parametrize(
+    ("fields", "queries"),
+    [("id,headline,web_url,section", 3), ("id,tags", 4), ("id,bylines,mentions,images", 6)],
+)
+def test_a_sparse_page_loads_only_the_relations_its_fields_show(
+    api, rich_article, fields, queries, django_assert_num_queries
+):
+    for _ in range(3):
+        rich_article(2)
+
+    with django_assert_num_queries(queries):
+        assert api.get("/api/v1/articles/", {"fields": fields}).status_code == 200
+
+
 @pytest.mark.parametrize("relations", [1, 30])
 def test_the_signed_in_article_list_and_cursor_pages_stay_constant(
     editor_api, rich_article, relations, django_assert_num_queries
