@@ -217,8 +217,8 @@ class ArticleSerializer(StrictModelSerializer):
     source = SourceSerializer(source="*", read_only=True)
     body = serializers.CharField(
         read_only=True,
-        help_text="Sanitised HTML. In a list only when `fields` names it: a list is a list of "
-        "summaries; the detail always has it.",
+        help_text="Sanitised HTML. A list gives it only when `fields` names it; the detail "
+        "always does.",
     )
 
     # What a representation leaves out unless `fields` names it.

@@ -168,8 +168,7 @@ class ArticleViewSet(NewsroomViewSet):
         value = self.kwargs["pk"]
         if int(value) > BIGINT_MAX:
             raise NotFound()
-        # The list's filters are not applied: an article is found by its id alone, as ninjs,
-        # sections, tags and people are.
+        # Found by its id alone: the list's filters do not apply, as for sections, tags and people.
         article = get_object_or_404(self.get_queryset(), pk=value)
         self.check_object_permissions(self.request, article)
         return article

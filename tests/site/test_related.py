@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles.services.related import next_in_section, related_articles
+from articles.services.related import next_in_section, related_articles, related_cards
 from tests.factories import (
     ArticleFactory,
     MentionFactory,
@@ -140,3 +140,13 @@ def test_next_in_section_lists_the_newest_other_articles_of_the_section(story):
     ArticleFactory()
     assert next_in_section(story) == [new, old]
     assert next_in_section(story, limit=1) == [new]
+
+
+def test_cards_are_the_same_articles_in_the_same_order_without_their_bodies(story):
+    ranked = [sharing_person(story), sharing_tag(story), ArticleFactory(section=story.section)]
+    RelatedArticleFactory(from_article=story, to_article=ranked[2])
+
+    cards = related_cards(story)
+
+    assert cards == related_articles(story) and set(cards) == set(ranked)
+    assert all("body" in card.get_deferred_fields() for card in cards)
