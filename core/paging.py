@@ -4,6 +4,10 @@ from dataclasses import dataclass
 
 from django.http import Http404
 
+# The largest row offset the databases take (a signed 64-bit integer): a page whose rows
+# would start beyond it is past the end like any other, not a database error.
+LAST_OFFSET = 2**63 - 1
+
 
 @dataclass
 class LeanPage:
@@ -45,6 +49,8 @@ def lean_page(queryset, value: str | None, size: int) -> LeanPage:
     """Return the page `value` of `queryset`; a page past the end is a 404, not the last again."""
     number = page_number(value)
     start = (number - 1) * size
+    if start + size + 1 > LAST_OFFSET:
+        raise Http404("No such page.")
     rows = list(queryset[start : start + size + 1])
     if number > 1 and not rows:
         raise Http404("No such page.")
