@@ -25,13 +25,18 @@ from tests.factories import (
 
 @pytest.fixture(autouse=True)
 def empty_kept_pages(settings):
-    """Start each test with no cached page or kept fragment.
+    """Start each test with no cached page or kept fragment; return the emptying function.
 
     A test's changes roll back instead of committing, so they bump no tag: what an earlier
     test kept (the navigation, an article's parts) would still look current.
     """
-    for alias in (settings.PAGE_CACHE_ALIAS, settings.FRAGMENT_CACHE_ALIAS):
-        caches[alias].clear()
+
+    def empty() -> None:
+        for alias in (settings.PAGE_CACHE_ALIAS, settings.FRAGMENT_CACHE_ALIAS):
+            caches[alias].clear()
+
+    empty()
+    return empty
 
 
 @pytest.fixture
