@@ -39,3 +39,12 @@ def test_signed_in_clients_have_their_own_rate(editor_api):
         codes = [editor_api.get("/api/v1/tags/").status_code for _ in range(4)]
 
     assert codes == [200, 200, 200, 429]
+
+
+def test_anonymous_clients_answer_to_their_rate_alone(api):
+    # The signed-in clients' rate is per account: it does not also count addresses.
+    ArticleFactory()
+    with rates("5/minute", "2/minute"):
+        codes = [api.get("/api/v1/articles/").status_code for _ in range(6)]
+
+    assert codes == [200] * 5 + [429]
