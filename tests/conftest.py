@@ -1,10 +1,11 @@
-"""Shared fixtures: who is signed in, a fully related article, a commit and the index writes."""
+"""Shared fixtures: the media folder, who is signed in, a related article, commits, index writes."""
 
 from functools import partial
 
 import pytest
 from django.contrib.auth.models import Group
 from django.db import DEFAULT_DB_ALIAS
+from django.test import override_settings
 
 from articles.models import ArticleImage, Byline, Mention, Tag, TaggedArticle
 from articles.roles import EDITOR
@@ -20,6 +21,17 @@ from tests.factories import (
     TaggedArticleFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Keep this run's uploads and renditions in a folder of its own, not the project's.
+
+    Each pytest-xdist worker has its own temporary folder, and pytest keeps only the last
+    few runs' folders, so pictures drawn by the seeds never pile up.
+    """
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture
