@@ -3,12 +3,10 @@
 from functools import partial
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import DEFAULT_DB_ALIAS
 from django.test import override_settings
 
 from articles.models import ArticleImage, Byline, Mention, Tag, TaggedArticle
-from articles.roles import EDITOR
 from people.models import Person
 from search.service import engine_for
 from tests.factories import (
@@ -19,7 +17,7 @@ from tests.factories import (
     PersonFactory,
     TagFactory,
     TaggedArticleFactory,
-    UserFactory,
+    editor_user,
 )
 
 
@@ -37,9 +35,7 @@ def media_root(tmp_path_factory):
 @pytest.fixture
 def editor(db):
     """Return a staff user in the real Editor role, as the roles module defines it."""
-    user = UserFactory(username="editor-user", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR))
-    return user
+    return editor_user()
 
 
 @pytest.fixture
