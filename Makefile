@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The suite runs in parallel, one pytest-xdist worker per core; TEST_WORKERS=0 runs it in
+# one process.
+TEST_WORKERS ?= auto
 
 .PHONY: run test lint format install setup clean
 
@@ -32,7 +35,7 @@ run: setup
 test: install
 	@# axe-core (browser tests) and vnu-jar (HTML check) come from npm (package-lock.json).
 	@if command -v npm >/dev/null && { [ ! -d node_modules/axe-core ] || [ ! -d node_modules/vnu-jar ]; }; then npm ci --no-audit --no-fund; fi
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 lint: install
 	$(BIN)/ruff check .

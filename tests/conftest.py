@@ -1,14 +1,13 @@
-"""Shared fixtures: who is signed in, a fully related article, a commit and the index writes."""
+"""Shared fixtures: the media folder, who is signed in, a related article, commits, index writes."""
 
 from functools import partial
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS
+from django.test import override_settings
 
 from articles.models import ArticleImage, Byline, Mention, Tag, TaggedArticle
-from articles.roles import EDITOR
 from people.models import Person
 from search.service import engine_for
 from tests.factories import (
@@ -19,8 +18,19 @@ from tests.factories import (
     PersonFactory,
     TagFactory,
     TaggedArticleFactory,
-    UserFactory,
+    editor_user,
 )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Keep this run's uploads and renditions in a folder of its own, not the project's.
+
+    Each pytest-xdist worker has its own temporary folder, and pytest keeps only the last
+    few runs' folders, so pictures drawn by the seeds never pile up.
+    """
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -42,9 +52,7 @@ def empty_kept_pages(settings):
 @pytest.fixture
 def editor(db):
     """Return a staff user in the real Editor role, as the roles module defines it."""
-    user = UserFactory(username="editor-user", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR))
-    return user
+    return editor_user()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from articles.models import (
@@ -17,6 +18,7 @@ from articles.models import (
     Tag,
     TaggedArticle,
 )
+from articles.roles import EDITOR
 from images.models import Image
 from people.models import Affiliation, Person
 
@@ -29,6 +31,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.com")
     password = factory.django.Password("pw")
+
+
+def editor_user():
+    """Return the suite's staff user in the real Editor role, as the roles module defines it."""
+    user = UserFactory(username="editor-user", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITOR))
+    return user
 
 
 class SectionFactory(factory.django.DjangoModelFactory):

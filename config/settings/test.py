@@ -1,11 +1,14 @@
 """Test settings: fast hashing; the database follows DATABASE_URL like everywhere else."""
 
+import os
+from urllib.parse import urlsplit, urlunsplit
+
 from .base import *  # noqa: F403
 
 DEBUG = False
 MASTHEAD_DEMO = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405  (tests/conftest.py gives each run its own)
 # Small demo pictures: a seed then makes two renditions of each instead of eight large ones.
 DEMO_PICTURE_SIZE = (480, 270)
 # The suite makes hundreds of API requests a minute from one address; the throttling
@@ -15,3 +18,30 @@ REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": RATES}  # noqa: F4
 # Most tests write inside a transaction that never commits, so a change would never reach
 # the page cache; tests/cache/ turns it on with data that commits.
 PAGE_CACHE = False
+
+# pytest-xdist runs the suite in worker processes gw0, gw1, ...: pytest-django gives each its
+# own test database, and each gets its own Redis db here, since the tests empty the cache
+# (a Django RedisCache's clear() is a FLUSHDB). Worker n takes the db n below the one in the
+# URL, wrapping past 0 to 15: CI's db 15 gives 15, 14, ...; no worker leaves Redis's
+# default 16 dbs.
+XDIST_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+
+
+def redis_url_of_this_worker(url: str) -> str:
+    """Return the Redis URL with its db number moved down by this worker's number."""
+    parts = urlsplit(url)
+    db = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{(db - XDIST_WORKER) % 16}"))
+
+
+CACHES = {
+    alias: {**cache, "LOCATION": redis_url_of_this_worker(cache["LOCATION"])}
+    if "Redis" in cache["BACKEND"]
+    else cache
+    for alias, cache in CACHES.items()  # noqa: F405
+}
+# The real Redis of tests/cache/ and tests/test_cache.py: REDIS_URL's db, else TEST_REDIS_URL
+# (to stay off others' dbs on a shared Redis), else db 8 of the local one.
+TEST_REDIS_URL = redis_url_of_this_worker(
+    env("REDIS_URL") or env("TEST_REDIS_URL", "redis://127.0.0.1:6379/8")  # noqa: F405
+)

@@ -1,17 +1,16 @@
 """In real headless Chromium: write a story in the admin's editor and read it on the public page."""
 
-import contextlib
 import re
 import shutil
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
-from playwright._impl._errors import TargetClosedError
 from playwright.sync_api import expect
 
 from articles.models import Article
 from images.renditions import ensure_renditions
+from tests.browser.picker import choose_in_picker
 from tests.browser.signing import sign_in
 from tests.factories import ArticleFactory, ImageFactory, UserFactory
 
@@ -98,13 +97,6 @@ def test_an_editor_writes_a_heading_a_link_and_a_figure_that_readers_see(
     img = body.locator("figure picture img")
     assert " 320w" in img.get_attribute("srcset") and img.get_attribute("loading") == "lazy"
     assert body.locator("figure .credit").inner_text() == "Masthead illustration"
-
-
-def choose_in_picker(picker, image):
-    """Click the image in the library picker, which closes itself once it has handed it over."""
-    # The popup may close within the click: the choice has been handed over by then.
-    with contextlib.suppress(TargetClosedError):
-        picker.click(f".desk-picker__choice[data-id='{image.pk}']", no_wait_after=True)
 
 
 def insert_library_figure(page, image):

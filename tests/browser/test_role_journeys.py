@@ -5,7 +5,6 @@ pages' backs. The contributor writes and submits; the editor schedules, corrects
 and restores.
 """
 
-import contextlib
 import re
 from datetime import timedelta
 
@@ -13,12 +12,12 @@ import pytest
 import time_machine
 from django.urls import reverse
 from django.utils import timezone
-from playwright._impl._errors import TargetClosedError
 from playwright.sync_api import expect
 
 from articles.models import Article, Section
 from images.renditions import ensure_renditions
 from seeds.accounts import ensure_demo_accounts
+from tests.browser.picker import choose_in_picker
 from tests.browser.signing import sign_in
 from tests.factories import ImageFactory
 
@@ -58,9 +57,7 @@ def insert_library_figure(page, image) -> None:
     dialog = page.locator("dialog[open]")
     with page.expect_popup() as popup_info:
         dialog.get_by_role("button", name="Browse…").click()
-    # The picker closes itself within the click once it has handed the picture over.
-    with contextlib.suppress(TargetClosedError):
-        popup_info.value.click(f".desk-picker__choice[data-id='{image.pk}']", no_wait_after=True)
+    choose_in_picker(popup_info.value, image)
     expect(dialog.locator("input[name=picture]")).not_to_have_value("")
     dialog.get_by_label("Alternative text").fill("The night ferry tied up at the quay")
     dialog.get_by_label("Caption").fill("The last ferry of the evening")

@@ -4,12 +4,14 @@ import os
 
 import pytest
 import redis
+from django.conf import settings
 from django.core.cache import caches
 
 from tests.factories import ArticleFactory, BylineFactory, MentionFactory, TaggedArticleFactory
 
-# CI sets REDIS_URL for its PostgreSQL run; elsewhere the local Redis's db 8 is used.
-REDIS_URL = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/8"
+# CI sets REDIS_URL for its PostgreSQL run; elsewhere TEST_REDIS_URL or the local Redis's
+# db 8 is used, each pytest-xdist worker on a db of its own (config/settings/test.py).
+REDIS_URL = settings.TEST_REDIS_URL
 
 
 def redis_answers(url: str) -> bool:

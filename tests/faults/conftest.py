@@ -102,12 +102,12 @@ class PostgresCluster:
 
 @pytest.fixture
 def postgres_cluster():
-    """Yield a running PostgreSQL cluster of the test's own on port 5442."""
+    """Yield a running PostgreSQL cluster of the test's own on a free port."""
     if not POSTGRES_BIN:
         pytest.skip("PostgreSQL's server programs are not installed")
-    if answers(5442):
-        pytest.fail("port 5442 is taken; the database fault test needs it")
-    cluster = PostgresCluster(5442)
+    # A free port, not a fixed one: the suite may run twice at once (on SQLite and on
+    # PostgreSQL), each run in several pytest-xdist workers.
+    cluster = PostgresCluster(free_port())
     cluster.start()
     yield cluster
     cluster.remove()

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from django.apps import apps
+from django.db import connection
 
 SKIPPED_INPUTS = {"submit", "button", "image", "reset", "file"}
 
@@ -87,9 +88,17 @@ def main_form(html: str) -> Form | None:
 
 
 def row_counts() -> dict[str, int]:
-    """Return the number of rows of every model's table, by model."""
-    return {
-        model._meta.label: model._default_manager.count()
-        for model in apps.get_models()
-        if model._meta.managed and not model._meta.proxy
-    }
+    """Return the number of rows of every model's table, by model.
+
+    One query for all the tables: the hostile tests count before and after each of some
+    thousands of requests, and a query per table made counting a good part of their time.
+    """
+    models = [m for m in apps.get_models() if m._meta.managed and not m._meta.proxy]
+    quote = connection.ops.quote_name
+    sql = " UNION ALL ".join(
+        f"SELECT {i}, COUNT(*) FROM {quote(model._meta.db_table)}" for i, model in enumerate(models)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        counts = dict(cursor.fetchall())
+    return {model._meta.label: counts[i] for i, model in enumerate(models)}

@@ -8,6 +8,7 @@ signed in as the real role that may use it (the Editor, else the Administrator).
 refused by a form must leave every table as it was; a 5xx anywhere fails the test.
 """
 
+import copy
 from urllib.parse import quote, urlencode
 
 import pytest
@@ -32,6 +33,7 @@ from tests.factories import (
     TagFactory,
     UserFactory,
 )
+from tests.kept import kept_for_the_scope
 
 from . import values
 from .pages import main_form, row_counts
@@ -74,8 +76,22 @@ def client_for(role: str) -> Client:
     return client
 
 
+@pytest.fixture(scope="module")
+def newsroom_made_once(django_db_setup, django_db_blocker):
+    """Make the newsroom once for the module, whose every test starts from it."""
+    with kept_for_the_scope(django_db_blocker):
+        with django_db_blocker.unblock():
+            made = make_newsroom()
+        yield made
+
+
 @pytest.fixture
-def newsroom(db):
+def newsroom(db, newsroom_made_once):
+    """Return one object of every model the admin edits, as copies (a test may change them)."""
+    return copy.deepcopy(newsroom_made_once)
+
+
+def make_newsroom() -> dict:
     """Return one object of every model the admin edits, the article with relations."""
     section = SectionFactory(slug="harbour")
     tag, person, image = TagFactory(slug="ferries"), PersonFactory(slug="ada-lee"), ImageFactory()

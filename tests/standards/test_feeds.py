@@ -28,16 +28,16 @@ HOSTILE = '"><script>alert(1)</script><img src=x onerror=alert(2)>'
 
 
 @pytest.fixture
-def newsroom(showcase):
+def newsroom(kept_showcase):
     """Return the showcase with a bare article beside it: no byline, standfirst or picture."""
     bare = ArticleFactory(
-        section=showcase["city"],
+        section=kept_showcase["city"],
         standfirst="",
         body="<p>Tolls rise on Monday. Drivers were told last week.</p>",
         headline="Tunnel tolls rise",
     )
-    TaggedArticleFactory(content_object=bare, tag=showcase["topic"])
-    return showcase | {"bare": bare}
+    TaggedArticleFactory(content_object=bare, tag=kept_showcase["topic"])
+    return kept_showcase | {"bare": bare}
 
 
 def fetch(client, url: str) -> ElementTree.Element:
