@@ -40,7 +40,7 @@ CACHES = {
     else cache
     for alias, cache in CACHES.items()  # noqa: F405
 }
-# The real Redis of tests/cache/ and tests/test_cache.py: REDIS_URL's db, else TEST_REDIS_URL
+# The real Redis of the page-cache tests (tests/cache/): REDIS_URL's db, else TEST_REDIS_URL
 # (to stay off others' dbs on a shared Redis), else db 8 of the local one.
 TEST_REDIS_URL = redis_url_of_this_worker(
     env("REDIS_URL") or env("TEST_REDIS_URL", "redis://127.0.0.1:6379/8")  # noqa: F405

@@ -43,10 +43,9 @@ from images.renditions import ensure_renditions
 from seeds.accounts import DEMO_ACCOUNTS, ensure_demo_account
 from tests.factories import ImageFactory, PersonFactory, SectionFactory, TagFactory
 
-# The crawl itself runs once for the module (the `crawled` fixture); the first mark makes the
-# test database exist for it, the second keeps the module on one pytest-xdist worker (with
-# `--dist loadgroup`) so that the crawl is not run again on another.
-pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("admin-crawl")]
+# The crawl itself runs once for the module (the `crawled` fixture); the mark makes the
+# test database exist for it.
+pytestmark = pytest.mark.django_db
 ACCOUNTS = {account.role: account for account in DEMO_ACCOUNTS}
 # The articles the crawl meets: one in each stage by the contributor, and an editor's draft.
 STAGES = ("draft", "review", "scheduled", "live", "unpublished", "another's draft")

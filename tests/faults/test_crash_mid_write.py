@@ -217,6 +217,22 @@ def tables_written_by(cursor, pid: int) -> set[str]:
     return {row[0] for row in cursor.fetchall()}
 
 
+def wait_for_the_session_to_end(cursor, pid: int, seconds: float = 30) -> None:
+    """Wait until the server session `pid` has ended.
+
+    A killed client's session goes on until the server next hears from the client's socket
+    (here, once the lock it waits for is free); were it still there when the test database
+    is dropped, the drop would fail.
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        cursor.execute("SELECT 1 FROM pg_stat_activity WHERE pid = %s", [pid])
+        if cursor.fetchone() is None:
+            return
+        assert time.monotonic() < deadline, f"session {pid} of the killed import lives on"
+        time.sleep(0.1)
+
+
 def test_an_import_killed_inside_its_transaction_leaves_nothing(tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("the kill test holds a PostgreSQL table lock; CI runs it on PostgreSQL")
@@ -257,6 +273,8 @@ def test_an_import_killed_inside_its_transaction_leaves_nothing(tmp_path):
         holder.rollback()
     finally:
         holder.close()
+    with connection.cursor() as watch:
+        wait_for_the_session_to_end(watch, waiting[0])
     assert process.returncode == -signal.SIGKILL
     assert every_row() == before
     assert not Article.objects.exists()
