@@ -5,7 +5,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from .validation import library_upload_to, measure, validate_image_file, without_metadata
+from .uploads import PictureField
+from .validation import library_upload_to, measure
 
 UNIT_INTERVAL = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 
@@ -17,11 +18,10 @@ class ImageQuerySet(models.QuerySet):
 
 
 class Image(models.Model):
-    file = models.ImageField(
+    file = PictureField(
         upload_to=library_upload_to,
         # No width_field/height_field: Django would decode the upload to measure it before
         # the validator could refuse a decompression bomb. save() measures it afterwards.
-        validators=[validate_image_file],
         help_text="JPEG, PNG, WebP or GIF; at most 20 MB and 40 megapixels.",
     )
     caption = models.TextField(blank=True, help_text="What the picture shows, for readers.")
@@ -79,12 +79,8 @@ class Image(models.Model):
         return self.caption[:60] or self.alt_text[:60] or f"Image {self.pk}"
 
     def save(self, *args, **kwargs):
-        # No width yet means a new file: store it upright and without EXIF (GPS, camera),
-        # since the original is served as stored.
+        # No width yet means a new file; the field stores it upright (images/uploads.py).
         if self.file and not (self.width and self.height):
-            cleaned = without_metadata(self.file)
-            if cleaned is not None:
-                self.file = cleaned
             self.width, self.height = measure(self.file)
         super().save(*args, **kwargs)
 
@@ -109,7 +105,7 @@ class Rendition(models.Model):
     )
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
-    file = models.ImageField(upload_to="renditions/", width_field=None, height_field=None)
+    file = PictureField(upload_to="renditions/")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -2,15 +2,12 @@
 
 import uuid
 import warnings
-from io import BytesIO
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.utils import timezone
-from django.utils.text import slugify
 from PIL import Image as PILImage
-from PIL import ImageOps, UnidentifiedImageError
+from PIL import UnidentifiedImageError
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -23,15 +20,18 @@ MAX_LOW_DEPTH_PIXELS = 12_000_000
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
 
 
-def validate_image_file(upload) -> None:
-    """Raise ValidationError unless `upload` decodes as an allowed, reasonably sized image."""
+def validate_image_file(upload) -> str:
+    """Raise ValidationError unless `upload` decodes as an allowed, reasonably sized image.
+
+    Return its format (e.g. "JPEG").
+    """
     if upload.size > MAX_BYTES:
         raise ValidationError(
             "The file is %(size).1f MB; the limit is 20 MB.",
             code="too_large",
             params={"size": upload.size / 1024 / 1024},
         )
-    _format, mode, width, height = inspect_image(upload)
+    image_format, mode, width, height = inspect_image(upload)
     if width * height > MAX_PIXELS:
         raise ValidationError(
             "The image is %(w)d × %(h)d pixels (%(mp).1f megapixels); the limit is 40.",
@@ -46,17 +46,19 @@ def validate_image_file(upload) -> None:
             params={"mp": width * height / 1_000_000},
         )
     decode_fully(upload)
+    return image_format
 
 
 def inspect_image(upload) -> tuple[str, str, int, int]:
     """Return the format, mode and size `upload` declares, refusing what is not an allowed image."""
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+            # Past the decode limit (images/apps.py) Pillow warns; the checks below say why.
+            warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
             with PILImage.open(rewound(upload)) as image:
                 image_format, mode, (width, height) = image.format, image.mode, image.size
                 image.verify()
-    except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning) as error:
+    except PILImage.DecompressionBombError as error:
         raise ValidationError(
             "The image declares far more pixels than it could hold (a decompression bomb); "
             "it was refused.",
@@ -94,27 +96,15 @@ def rewound(upload):
     return upload
 
 
-def detected_extension(upload) -> str:
-    """Return the extension matching the decoded format, or an empty string."""
-    try:
-        with PILImage.open(rewound(upload)) as image:
-            return EXTENSIONS.get(image.format, "")
-    except (UnidentifiedImageError, OSError, ValueError):
-        return ""
-    finally:
-        rewound(upload)
-
-
-def safe_file_name(original: str, extension: str) -> str:
-    """Return a fresh file name with no directory parts, whatever `original` was."""
-    stem = slugify(PurePath(original.replace("\\", "/")).stem)[:40] or "image"
-    return f"{stem}-{uuid.uuid4().hex[:12]}{extension}"
+def fresh_name(extension: str) -> str:
+    """Return a new random file name: nothing of the uploaded name (a person, a place) is kept."""
+    return f"{uuid.uuid4().hex}{extension}"
 
 
 def library_upload_to(instance, filename: str) -> str:
-    """Return where an uploaded library image is stored, under library/YYYY/MM/."""
-    extension = detected_extension(instance.file) if instance.file else ""
-    return f"library/{timezone.now():%Y/%m}/{safe_file_name(filename, extension)}"
+    """Return where a library image is stored, under library/YYYY/MM/, named by the upload path."""
+    name = PurePath(filename.replace("\\", "/")).name.lstrip(".") or fresh_name("")
+    return f"library/{timezone.now():%Y/%m}/{name}"
 
 
 def measure(upload) -> tuple[int, int]:
@@ -128,24 +118,3 @@ def measure(upload) -> tuple[int, int]:
 
 
 ORIENTATION_TAG = 0x0112
-# How an upright original is written back without its metadata, per format.
-CLEAN_SAVE = {"JPEG": {"quality": 95}, "PNG": {"optimize": True}, "WEBP": {"quality": 95}}
-
-
-def without_metadata(upload) -> ContentFile | None:
-    """Return the picture of `upload` upright and stripped of EXIF (GPS, camera), or None.
-
-    The original is served as it is stored, so location and camera details must not be in
-    it. GIFs carry no EXIF and keep their frames, so they are left as they are.
-    """
-    with PILImage.open(rewound(upload)) as image:
-        image_format = image.format
-        if image_format not in CLEAN_SAVE:
-            return None
-        upright = ImageOps.exif_transpose(image)
-        # Saved without `exif`: Pillow writes metadata only when it is handed over.
-        icc = image.info.get("icc_profile")
-        buffer = BytesIO()
-        upright.save(buffer, format=image_format, icc_profile=icc, **CLEAN_SAVE[image_format])
-    rewound(upload)
-    return ContentFile(buffer.getvalue(), name=PurePath(upload.name or "image").name)

@@ -5,6 +5,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 
 from core.text import split_lines
+from images.uploads import PictureField
 
 
 class PersonQuerySet(models.QuerySet):
@@ -54,7 +55,11 @@ class Person(models.Model):
         help_text="One line on who they are, e.g. “law professor and lawmaker”.",
     )
     biography = models.TextField(blank=True)
-    photo = models.ImageField(upload_to="people/%Y/", blank=True)
+    photo = PictureField(
+        upload_to="people/%Y/",
+        blank=True,
+        help_text="JPEG, PNG, WebP or GIF; at most 20 MB and 40 megapixels.",
+    )
     kind = models.CharField(
         max_length=20, choices=Kind.choices, default=Kind.NEWSMAKER, db_index=True
     )

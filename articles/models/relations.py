@@ -3,6 +3,8 @@
 from django.db import models
 from django.db.models import F, Q
 
+from images.uploads import PictureField
+
 
 # At module level: a model's Meta cannot see names inside the model's class body.
 class BylineRole(models.TextChoices):
@@ -77,8 +79,10 @@ class ArticleImage(models.Model):
         verbose_name="library image",
         help_text="From the image library; the caption, credit and alt text here override its own.",
     )
-    file = models.ImageField(
-        upload_to="articles/%Y/%m/", blank=True, help_text="May be added later."
+    file = PictureField(
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        help_text="May be added later. JPEG, PNG, WebP or GIF; at most 20 MB and 40 megapixels.",
     )
     caption = models.TextField(blank=True)
     credit = models.CharField(max_length=200, blank=True)

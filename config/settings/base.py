@@ -234,9 +234,7 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Uploads go through the storage API only; for S3 set MEDIA_STORAGE_BACKEND to
 # "storages.backends.s3.S3Storage" (django-storages) and its AWS_* variables (docs/operators.md).
 STORAGES = {
-    "default": {
-        "BACKEND": env("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")
-    },
+    "default": {"BACKEND": env("MEDIA_STORAGE_BACKEND", "core.storage.AtomicFileSystemStorage")},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -247,7 +245,8 @@ DEMO_PICTURE_SIZE = (1600, 900)
 SERVE_MEDIA = env_bool(
     "SERVE_MEDIA",
     MEDIA_URL.startswith("/")
-    and STORAGES["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage",
+    and STORAGES["default"]["BACKEND"]
+    in ("core.storage.AtomicFileSystemStorage", "django.core.files.storage.FileSystemStorage"),
 )
 
 

@@ -45,7 +45,9 @@ def test_the_lead_image_is_the_open_graph_image(client):
     article = illustrated_article()
     html = client.get(article.get_absolute_url()).content.decode()
     og = re.search(r'<meta property="og:image" content="([^"]+)"', html)
-    assert og and og.group(1).startswith("http") and og.group(1).endswith("-1280w.jpg")
+    lead = article.images.get(is_lead=True).image
+    shared = lead.renditions.get(format="jpeg", spec="1280w")
+    assert og and og.group(1).startswith("http") and og.group(1).endswith(shared.file.url)
 
 
 @pytest.mark.parametrize("figures", [1, 8])

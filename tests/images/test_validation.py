@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 
-from images.validation import MAX_BYTES, safe_file_name, validate_image_file
+from images.validation import MAX_BYTES, fresh_name, library_upload_to, validate_image_file
 
 
 def upload(data: bytes, name: str) -> SimpleUploadedFile:
@@ -76,6 +76,8 @@ def test_it_refuses_a_truncated_image():
 
 @pytest.mark.parametrize("name", ["../../etc/passwd.jpg", "..\\..\\win.ini", "/abs/x.png", ".."])
 def test_generated_names_have_no_directory_parts(name):
-    generated = safe_file_name(name, ".jpg")
-    assert "/" not in generated and "\\" not in generated and ".." not in generated
-    assert generated.endswith(".jpg")
+    generated = fresh_name(".jpg")
+    assert generated.endswith(".jpg") and len(generated) == 36
+    stored = library_upload_to(None, name)
+    assert stored.startswith("library/") and ".." not in stored.removeprefix("library/")
+    assert "\\" not in stored and not stored.removeprefix("library/").startswith("/")

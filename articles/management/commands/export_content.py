@@ -1,11 +1,11 @@
-"""Write every section, tag, person, article (with its history) and image to an archive."""
+"""Write every row of every model and every file they name to an archive."""
 
 import time
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.services.archive import export_content
+from articles.services.archive import ArchiveError, export_content
 
 
 class Command(BaseCommand):
@@ -18,7 +18,11 @@ class Command(BaseCommand):
         if path.exists():
             raise CommandError(f"{path} exists already; choose a new file name.")
         started = time.perf_counter()
-        report = export_content(path)
+        try:
+            report = export_content(path)
+        except ArchiveError as error:
+            path.unlink(missing_ok=True)
+            raise CommandError(str(error)) from error
         seconds = time.perf_counter() - started
         articles = report.counts["articles.Article"]
         self.stdout.write(
