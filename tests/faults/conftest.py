@@ -42,9 +42,14 @@ class RedisServer:
 
     def __init__(self, folder: Path):
         self.port = free_port()
+        self.folder = folder
+        self.start()
+
+    def start(self) -> None:
+        """Start the server (again) on its port, empty."""
         self.process = subprocess.Popen(
             [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(folder)],
+             "--appendonly", "no", "--dir", str(self.folder)],
             stdout=subprocess.DEVNULL,
         )  # fmt: skip
         wait_until(lambda: answers(self.port))
