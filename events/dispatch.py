@@ -14,7 +14,8 @@ in that order; effects of one event are run in the order they were registered.
 
 import logging
 import uuid
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, transaction
@@ -23,6 +24,7 @@ from django.utils import timezone
 
 from core.db import on_primary
 
+from .markers import last_heartbeat
 from .models import Delivery, OutboxEvent
 from .registry import Effect, all_effects
 
@@ -139,4 +141,29 @@ def failing(using: str = DEFAULT_DB_ALIAS):
         .exclude(last_error="")
         .select_related("event")
         .order_by("pk")
+    )
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """What the desk shows administrators: events waiting, the oldest, effects failing."""
+
+    waiting: int
+    oldest_at: datetime | None
+    failing: int
+    last_error: str
+    worker_beat: datetime | None
+
+
+def backlog_summary(using: str = DEFAULT_DB_ALIAS) -> Backlog:
+    """Return the outbox's backlog and the worker's last heartbeat."""
+    waiting, oldest = backlog(using)
+    failed = failing(using)
+    newest_failure = failed.order_by("-pk").first()
+    return Backlog(
+        waiting=waiting,
+        oldest_at=oldest.created_at if oldest else None,
+        failing=failed.count(),
+        last_error=newest_failure.last_error if newest_failure else "",
+        worker_beat=last_heartbeat(),
     )

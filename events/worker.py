@@ -11,15 +11,13 @@ import time
 
 from django.conf import settings
 from django.db import close_old_connections
-from django.utils import timezone
 from django_tasks import task_backends
 
 from .dispatch import dispatch_events
-from .models import Marker
+from .markers import beat
 from .registry import periodic_jobs
 
 logger = logging.getLogger(__name__)
-HEARTBEAT = "worker-heartbeat"
 
 
 class Worker:
@@ -48,7 +46,7 @@ class Worker:
                 step()
             except Exception:
                 logger.exception("The worker's %s failed; tried again next turn", step.__name__)
-        Marker.objects.update_or_create(name=HEARTBEAT, defaults={"at": timezone.now()})
+        beat()
 
     def run_periodic(self) -> None:
         """Run each registered job whose interval has passed since this worker last ran it."""
@@ -80,8 +78,3 @@ class Worker:
         import django_rq
 
         django_rq.get_worker(*settings.RQ_QUEUES).work(burst=True, with_scheduler=True)
-
-
-def last_heartbeat():
-    """Return when a worker last finished a turn, or None if none ever has."""
-    return Marker.objects.filter(name=HEARTBEAT).values_list("at", flat=True).first()

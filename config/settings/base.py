@@ -220,7 +220,7 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 30)
 # How far apart the clocks of the web servers may be (they stamp each change).
 PAGE_CACHE_CLOCK_SKEW = float(env("PAGE_CACHE_CLOCK_SKEW", "0.5"))
-PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/preview/", "/media/", "/static/", "/bench/"]
+PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/preview/", "/media/", "/static/", "/bench/", "/health/"]
 PAGE_CACHE_DESCRIBE = "articles.pagecache.describe"
 # A callable given the tags each change makes stale, e.g. to purge them at a CDN.
 PAGE_CACHE_PURGE = env("PAGE_CACHE_PURGE")
@@ -371,6 +371,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # The worker runs the tasks backend's own loop every turn: its start and end are noise.
+    "loggers": {"django_tasks_db": {"level": "WARNING"}},
 }
 
 # Background work (docs/operators.md, "The worker"): django.tasks on the database (the
