@@ -67,3 +67,8 @@ def register_periodic(name: str, job: Callable[[], object], *, seconds: float) -
 def periodic_jobs() -> dict[str, tuple[Callable[[], object], float]]:
     """Return the jobs the worker runs on a clock."""
     return dict(_periodic)
+
+
+def unregister(name: str) -> None:
+    """Stop running the effect registered as `name` (for a feature switched off)."""
+    _effects.pop(name, None)
