@@ -35,7 +35,7 @@ def schedule(editor, committed, minutes: int = 5):
 
 
 def test_scheduling_enqueues_a_task_for_the_publish_time(editor, committed):
-    article, at = schedule(editor, committed)
+    _, at = schedule(editor, committed)
     task = DBTaskResult.objects.get(task_path="articles.golive.go_live")
     assert task.run_after == at
 
@@ -59,8 +59,7 @@ def test_the_sweep_catches_a_story_whose_task_was_lost_and_records_it_once(
 ):
     article, at = schedule(editor, committed)
     DBTaskResult.objects.all().delete()  # a task backend emptied, a worker down at the time
-    with time_machine.travel(at + timedelta(seconds=30)):
-        with committed():
-            assert record_went_live() == 1
-            assert record_went_live() == 0
+    with time_machine.travel(at + timedelta(seconds=30)), committed():
+        assert record_went_live() == 1
+        assert record_went_live() == 0
     assert went_live().count(article.pk) == 1
