@@ -99,6 +99,16 @@ class LiveSite:
         self.processes.append(process)
         return process
 
+    def start_script(self, code: str, env: dict | None = None) -> subprocess.Popen:
+        """Start Python with Django set up as a process of its own, stopped at the end."""
+        process = subprocess.Popen(
+            [sys.executable, "-c", "import django; django.setup()\n" + code], cwd=ROOT,
+            env={**self.env, **(env or {})}, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, start_new_session=True,
+        )  # fmt: skip
+        self.processes.append(process)
+        return process
+
     def serve(self) -> "Server":
         """Start a web server process (gunicorn, one worker) and return it once it answers."""
         port = free_port()

@@ -105,3 +105,38 @@ def test_an_admin_save_in_one_server_is_on_the_other_servers_cached_pages(site):
     assert status == 200
     for path in paths:
         assert "Piers reopen at dawn" in first.get(path).text, path
+
+
+SCHEDULE = """
+from datetime import timedelta
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from articles.models import Article, Section
+from articles.services import publishing
+from articles.services.writing import write_article
+
+at = timezone.now() + timedelta(seconds={seconds})
+article = write_article(
+    fields={{"headline": "Lantern festival on the pier", "slug": "lanterns",
+            "body": "<p>Lanterns.</p>", "section": Section.objects.get(slug="harbour")}},
+    user=None, comment="Set up",
+)
+publishing.schedule(article=article, user=get_user_model().objects.get(username="chief"), at=at,
+                    anyway=True)
+print(json.dumps({{"at": at.timestamp()}}))
+"""
+
+
+def test_a_scheduled_story_is_on_a_cached_home_within_the_bound(site):
+    live, _, first, _ = site
+    bound = 60  # PUBLISH_SWEEP_SECONDS, the default: the site runs with its defaults
+    cache_everywhere([first], ["/"])
+    live.start("worker")
+    at = live.script(SCHEDULE.format(seconds=5))["at"]
+    assert "Lantern festival" not in first.get("/").text
+    while "Lantern festival" not in first.get("/").text:
+        assert time.time() < at + bound, "not on the cached home within the bound"
+        time.sleep(0.2)
+    late = time.time() - at
+    assert late >= 0  # never before its time
+    print(f"scheduled story on the cached home {late:.2f} s after its time (bound {bound} s)")
