@@ -49,7 +49,7 @@ STORY = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, django_db_blocker):
+def site(tmp_path_factory, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         live = LiveSite(tmp_path_factory.mktemp("live"))
         try:
