@@ -9,6 +9,7 @@ import json
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -52,6 +53,7 @@ class LiveSite:
             **environment,
         }
         self.postgres = connection.vendor == "postgresql"
+        self.copies: list[str] = []
         if self.postgres:
             self.env["DATABASE_URL"] = self._fresh_postgres_database()
             self.env["REDIS_URL"] = settings.TEST_REDIS_URL
@@ -74,6 +76,20 @@ class LiveSite:
             f" password={db['PASSWORD']}" if db.get("PASSWORD") else ""
         )
 
+    def snapshot(self) -> str:
+        """Copy the database as it is now; return its URL, to serve as a replica that lags."""
+        if self.postgres:
+            copy = f"{self.database}_replica"
+            with psycopg.connect(self._admin_dsn(), autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
+                admin.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{self.database}"')
+            self.copies.append(copy)
+            return self.env["DATABASE_URL"].rsplit("/", 1)[0] + f"/{copy}"
+        copy = self.folder / "replica.sqlite3"
+        with sqlite3.connect(self.env["SQLITE_PATH"]) as source, sqlite3.connect(copy) as target:
+            source.backup(target)
+        return f"sqlite:///{copy}"
+
     def manage(self, *args: str, **options) -> subprocess.CompletedProcess:
         """Run a management command in a process of its own; fail loudly if it fails."""
         return subprocess.run(
@@ -81,11 +97,12 @@ class LiveSite:
             capture_output=True, text=True, timeout=300, **options,
         )  # fmt: skip
 
-    def script(self, code: str) -> dict:
+    def script(self, code: str, env: dict | None = None) -> dict:
         """Run Python with Django set up in a process of its own; return what it prints (JSON)."""
         prelude = "import django, json; django.setup()\n"
         done = subprocess.run(
-            [sys.executable, "-c", prelude + code], cwd=ROOT, env=self.env, check=True,
+            [sys.executable, "-c", prelude + code], cwd=ROOT, env={**self.env, **(env or {})},
+            check=True,
             capture_output=True, text=True, timeout=120,
         )  # fmt: skip
         return json.loads(done.stdout.strip().splitlines()[-1])
@@ -134,7 +151,8 @@ class LiveSite:
                 process.wait(30)
         if self.postgres:
             with psycopg.connect(self._admin_dsn(), autocommit=True) as admin:
-                admin.execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+                for name in [self.database, *self.copies]:
+                    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 class Server:
