@@ -84,7 +84,7 @@ def remember_parts(
     """
     if not settings.FRAGMENT_CACHE:
         return build(render())
-    key = _parts_key(name, shown, templates)
+    key = parts_key(name, shown, templates)
     try:
         entry = store.fetch(key)
     except Exception:
@@ -103,7 +103,7 @@ def remember_parts(
     return build(_render_and_keep(key, render))
 
 
-def _parts_key(name: str, shown: tuple, templates: tuple[str, ...]) -> str:
+def parts_key(name: str, shown: tuple, templates: tuple[str, ...]) -> str:
     """Return the key of kept parts: what they show, where, and the code that renders them."""
     place = (
         translation.get_language(), timezone.get_current_timezone_name(),
