@@ -8,6 +8,7 @@ import pickle
 from datetime import UTC, datetime
 
 from django.conf import settings
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.db import connections, router
@@ -69,11 +70,24 @@ class SharedDatabaseCache(DatabaseCache):
     """Django's database cache, with `add_many`: one INSERT adds the keys not yet present.
 
     The page cache's tag versions live here when Redis is not configured; a page first
-    showing a hundred tags would otherwise cost three queries a tag.
+    showing a hundred tags, or a change bumping twenty, would otherwise cost three queries a
+    tag. Keys are never culled here (the shared cache's MAX_ENTRIES is far above its use).
     """
 
     def add_many(self, data: dict, timeout=None) -> set:
         """Set each key that is not present yet, in one statement; return the keys it set."""
+        return self._insert(data, timeout, on_conflict="DO NOTHING")
+
+    def set_many(self, data: dict, timeout=DEFAULT_TIMEOUT) -> list:
+        """Set every key in one statement (Django's sets them one by one, three queries each)."""
+        self._insert(
+            data,
+            timeout,
+            on_conflict="DO UPDATE SET {value} = excluded.{value}, {expires} = excluded.{expires}",
+        )
+        return []
+
+    def _insert(self, data: dict, timeout, *, on_conflict: str) -> set:
         if not data:
             return set()
         db = router.db_for_write(self.cache_model_class)
@@ -83,10 +97,12 @@ class SharedDatabaseCache(DatabaseCache):
         full = {self.make_and_validate_key(key): key for key in data}
         rows = [(name, self._encode(data[key]), expires) for name, key in full.items()]
         placeholders = ", ".join(["(%s, %s, %s)"] * len(rows))
-        columns = ", ".join(quote(name) for name in ("cache_key", "value", "expires"))
+        names = {name: quote(name) for name in ("cache_key", "value", "expires")}
+        conflict = on_conflict.format(**names)
         sql = (
-            f"INSERT INTO {quote(self._table)} ({columns}) VALUES {placeholders} "
-            f"ON CONFLICT ({quote('cache_key')}) DO NOTHING RETURNING {quote('cache_key')}"
+            f"INSERT INTO {quote(self._table)} ({', '.join(names.values())}) "
+            f"VALUES {placeholders} ON CONFLICT ({names['cache_key']}) {conflict} "
+            f"RETURNING {names['cache_key']}"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [value for row in rows for value in row])

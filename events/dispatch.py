@@ -14,6 +14,7 @@ in that order; effects of one event are run in the order they were registered.
 
 import logging
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -58,54 +59,65 @@ def _dispatch_batch(events: list[OutboxEvent], *, at_commit: bool, using: str) -
         .filter(event__in=events, done_at__isnull=False)
         .values_list("event_id", "effect")
     )
+    due = {
+        effect: [e for e in events if effect.takes(e.kind) and (e.pk, effect.name) not in done]
+        for effect in all_effects()
+        if effect.at_commit or not at_commit
+    }
+    due = {effect: chosen for effect, chosen in due.items() if chosen}
+    token = uuid.uuid4().hex
+    claimed = _claim(due, token, using) if due else set()
     ran = 0
-    for effect in all_effects():
-        if at_commit and not effect.at_commit:
-            continue
-        due = [e for e in events if effect.takes(e.kind) and (e.pk, effect.name) not in done]
-        if due and _run(effect, due, done, using):
-            ran += 1
+    # At commit, one transaction for the batch and a savepoint for each effect: one that
+    # fails is rolled back alone, and an effect's database writes commit with its "done".
+    # The worker's effects may be slow (another server): each is a transaction of its own.
+    with transaction.atomic(using=using) if at_commit else nullcontext():
+        for effect, chosen in due.items():
+            mine = [event for event in chosen if (event.pk, effect.name) in claimed]
+            if mine:
+                ran += 1
+                if _run(effect, mine, token, using):
+                    done.update((event.pk, effect.name) for event in mine)
     _close(events, done, using)
     return ran
 
 
-def _run(effect: Effect, due: list[OutboxEvent], done: set, using: str) -> bool:
-    """Claim the effect for these events, run it for those claimed; return True if it ran."""
-    token = uuid.uuid4().hex
-    claimed_ids = _claim(effect, due, token, using)
-    if not claimed_ids:
-        return False
-    claimed = [event for event in due if event.pk in claimed_ids]
+def _claim(due: dict[Effect, list[OutboxEvent]], token: str, using: str) -> set[tuple[int, str]]:
+    """Claim the due deliveries that are free; return the (event, effect) pairs claimed."""
+    now = timezone.now()
+    lease = now + timedelta(seconds=settings.EVENTS_LEASE_SECONDS)
+    deliveries = Delivery.objects.using(using)
+    fresh = [
+        Delivery(event=event, effect=effect.name, attempts=1, next_try=lease, claim=token)
+        for effect, chosen in due.items()
+        for event in chosen
+    ]
+    # A row another process made first is left to it (the unique constraint).
+    deliveries.bulk_create(fresh, ignore_conflicts=True)
+    events = {event.pk for chosen in due.values() for event in chosen}
+    names = [effect.name for effect in due]
+    deliveries.filter(
+        ~Q(claim=token), event__in=events, effect__in=names, done_at__isnull=True,
+        next_try__lte=now,
+    ).update(next_try=lease, attempts=F("attempts") + 1, claim=token)  # fmt: skip
+    return set(deliveries.filter(claim=token).values_list("event_id", "effect"))
+
+
+def _run(effect: Effect, events: list[OutboxEvent], token: str, using: str) -> bool:
+    """Run the handler for the events claimed; mark them done, or due again after a backoff."""
     mine = Delivery.objects.using(using).filter(effect=effect.name, claim=token)
     try:
         with transaction.atomic(using=using):
-            effect.handler(claimed)
+            effect.handler(events)
             mine.update(done_at=timezone.now(), last_error="")
     except Exception as error:
-        logger.warning("Effect %s failed for events %s; retried later", effect.name, claimed_ids)
+        ids = [event.pk for event in events]
+        logger.warning("Effect %s failed for events %s; retried later", effect.name, ids)
         logger.debug("The failure", exc_info=True)
         attempts = max(mine.values_list("attempts", flat=True), default=1)
         mine.update(next_try=timezone.now() + backoff(attempts), last_error=repr(error)[:2000])
-        return True
-    done.update((pk, effect.name) for pk in claimed_ids)
+        return False
     return True
-
-
-def _claim(effect: Effect, events: list[OutboxEvent], token: str, using: str) -> set[int]:
-    """Claim the effect's deliveries of `events` that are free and due; return their events."""
-    now = timezone.now()
-    lease = now + timedelta(seconds=settings.EVENTS_LEASE_SECONDS)
-    deliveries = Delivery.objects.using(using).filter(effect=effect.name)
-    fresh = [
-        Delivery(event=event, effect=effect.name, attempts=1, next_try=lease, claim=token)
-        for event in events
-    ]
-    # A row another process made first is left to it (the unique constraint).
-    Delivery.objects.using(using).bulk_create(fresh, ignore_conflicts=True)
-    deliveries.filter(
-        ~Q(claim=token), event__in=events, done_at__isnull=True, next_try__lte=now
-    ).update(next_try=lease, attempts=F("attempts") + 1, claim=token)
-    return set(deliveries.filter(claim=token, event__in=events).values_list("event_id", flat=True))
 
 
 def _close(events: list[OutboxEvent], done: set, using: str) -> None:
