@@ -32,7 +32,7 @@ Committee Corporation Corp Company Group Holdings Institute Institution Universi
 School Academy Association Society Foundation Trust Union Federation Alliance Network Board
 Court Party League Club Organisation Organization Corps Service Services Capital Securities
 Markets Research Partners Advisory Works Tramways Railway Railways Renewables Leisure Media
-Echo Gazette Times Post News Press
+Echo Gazette Times Post News Press Congress Conference Parliament Assembly Senate Legislature
 """)
 # The words by which a story names an organisation again ("the bank said").
 SHORT_FORM_HEADS = words_of("""
