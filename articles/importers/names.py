@@ -12,10 +12,16 @@ from nameparser.config import CONSTANTS
 # holds degrees and words of other languages that never end a name in ours.
 SUFFIXES = frozenset({"jr", "sr", "jnr", "snr", "ii", "iii", "iv", "esq"})
 # Lower-case particles inside a name ("von", "bin"), from nameparser's prefixes.
-PARTICLES = frozenset(
-    p for p in CONSTANTS.prefixes if p.isalpha() and p.islower() and len(p) <= 5
-) - set("""san santa st ste la las los le et do op te bar bat den dem het heer vel mac mc aan
-auf av af ua tho thoe ter ó ní dí""".split())  # English words, or never lower case here
+# Left out: English words, and prefixes never written in lower case in our copy.
+NOT_PARTICLES = {
+    "san", "santa", "st", "ste", "la", "las", "los", "le", "et", "do", "op", "te", "bar", "bat",
+    "den", "dem", "het", "heer", "vel", "mac", "mc", "aan", "auf", "av", "af", "ua", "tho",
+    "thoe", "ter", "ó", "ní", "dí",
+}  # fmt: skip
+PARTICLES = (
+    frozenset(p for p in CONSTANTS.prefixes if p.isalpha() and p.islower() and len(p) <= 5)
+    - NOT_PARTICLES
+)
 # Abbreviated ranks written with a full stop before a name ("Lt. Col.", "Supt."): those of
 # nameparser's titles short enough to be abbreviations.
 ABBREVIATED_TITLES = frozenset(t for t in CONSTANTS.titles if len(t) <= 5) | {"supt", "insp"}

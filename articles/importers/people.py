@@ -144,9 +144,9 @@ def pre_phrase(before: str) -> str:
                 picked.append(word)
                 continue
             break
-        if word[0].isupper() and not _possessive(word) and not sentence_start:
-            if not _qualifies_role(words, index, picked[::-1]):
-                break
+        capitalised = word[0].isupper() and not _possessive(word) and not sentence_start
+        if capitalised and not _qualifies_role(words, index, picked[::-1]):
+            break
         picked.append(word)
         proper = word[0].isupper() and not sentence_start
         if sentence_start or word.lower() in {"a", "an", "the"} or len(picked) > 8:
@@ -170,8 +170,10 @@ def _qualifies_role(words: list[str], index: int, picked: list[str]) -> bool:
     if not picked or not _names_a_role(picked) or words[index] in SENTENCE_STARTERS:
         return False
     start = index
-    while start > 0 and words[start - 1][:1].isupper() and not words[start - 1].endswith(
-        END_PUNCTUATION
+    while (
+        start > 0
+        and words[start - 1][:1].isupper()
+        and not words[start - 1].endswith(END_PUNCTUATION)
     ):
         start -= 1
     before = words[start - 1] if start > 0 else ""

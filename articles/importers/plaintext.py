@@ -32,7 +32,9 @@ DATELINES = [
     # The agency alone ("(Bloomberg) -- ").
     re.compile(rf"^(?P<dateline>){PAREN_AGENCY}(?:{DASH})(?P<rest>.+)$"),
     # The place in capitals and a spaced dash, no agency ("SINGAPORE – ").
-    re.compile(rf"^(?P<dateline>(?P<place>{CAPS_PLACE}){DATE})\s+(?:--|[{DASHES}])\s+(?P<rest>.+)$"),
+    re.compile(
+        rf"^(?P<dateline>(?P<place>{CAPS_PLACE}){DATE})\s+(?:--|[{DASHES}])\s+(?P<rest>.+)$"
+    ),
 ]
 # Bloomberg's closing list of who helped, and whom to contact.
 ASSISTANCE = re.compile(r"^-*\s*With assistance from\s+(?P<names>.+?)\.?$", re.IGNORECASE)
@@ -248,10 +250,11 @@ def _read_furniture(parsed: ParsedArticle, line: str) -> bool:
     for read in (_read_contributors, _read_agency_furniture, _read_notices):
         if read(parsed, line):
             return True
-    if (match := BYLINE.match(line)) and not parsed.blocks and not parsed.authors:
-        if parts := _byline_parts(match["names"]):
-            parsed.authors, parsed.source_name = parts[0], parsed.source_name or parts[1]
-            return True
+    match = BYLINE.match(line)
+    parts = _byline_parts(match["names"]) if match else None
+    if parts and not parsed.blocks and not parsed.authors:
+        parsed.authors, parsed.source_name = parts[0], parsed.source_name or parts[1]
+        return True
     return False
 
 
@@ -286,9 +289,8 @@ def _read_agency_furniture(parsed: ParsedArticle, line: str) -> bool:
 
 def _read_notices(parsed: ParsedArticle, line: str) -> bool:
     """Drop trust and copyright notices and promotions, keeping the copyright line."""
-    if AGENCY_BOILERPLATE.search(line) and len(line) < 400:
-        _read_copyright(parsed, line)
-    elif COPYRIGHT.match(line) and len(line) < 200:
+    notice = AGENCY_BOILERPLATE.search(line) and len(line) < 400
+    if notice or (COPYRIGHT.match(line) and len(line) < 200):
         _read_copyright(parsed, line)
     elif PROMOS.search(line) and len(line) < 400:
         if copyright := COPYRIGHT.search(line):

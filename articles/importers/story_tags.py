@@ -29,7 +29,7 @@ def proposals(
     """
     known = {term.lower() for term in known_terms}
     topics = topic_matcher()
-    if known & {key[1].lower() for key in topics.keys()}:
+    if known & {key[1].lower() for key in topics.tag_keys()}:
         topics = _without(topics, known)
     entities = story_entities(parsed, people)
     # A topic's word inside a name is no sign of the topic: "Port Avalon" is no port story.

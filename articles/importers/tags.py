@@ -51,7 +51,7 @@ class TagMatcher:
         alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
         return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", flags)
 
-    def keys(self) -> set[Hashable]:
+    def tag_keys(self) -> set[Hashable]:
         """Return the keys of every term."""
         return {*self.exact.values(), *self.folded.values()}
 

@@ -305,7 +305,7 @@ def _match_tags(plan: ImportPlan, newsroom: Newsroom, fmt: str) -> None:
 def _organisations(newsroom: Newsroom, proposed: list[TagMatcher]) -> set:
     """Return the keys of the vocabulary's organisations and of those the story proposes."""
     known = {pk for pk, t in newsroom.tags.items() if t.kind == Tag.Kind.ORGANISATION}
-    keys = {key for matcher in proposed for key in matcher.keys()}
+    keys = {key for matcher in proposed for key in matcher.tag_keys()}
     return known | {key for key in keys if key[0] == "new" and key[2] == Tag.Kind.ORGANISATION}
 
 
