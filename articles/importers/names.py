@@ -51,20 +51,19 @@ def proper_case(name: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+def parsed_kind(name: str) -> str:
+    """Return what the trained parser reads `name` as: "Person", "Corporation" or ""."""
+    try:
+        return probablepeople.tag(name)[1]
+    except probablepeople.RepeatedLabelError:  # a string it cannot label consistently
+        return ""
+
+
 def looks_like_organisation(name: str) -> bool:
     """Return True if the trained parser reads `name` as a company or body, not a person."""
-    try:
-        _, kind = probablepeople.tag(name)
-    except probablepeople.RepeatedLabelError:
-        return False
-    return kind == "Corporation"
+    return parsed_kind(name) == "Corporation"
 
 
-@lru_cache(maxsize=4096)
 def looks_like_person(name: str) -> bool:
     """Return True if the trained parser reads `name` as a person."""
-    try:
-        _, kind = probablepeople.tag(name)
-    except probablepeople.RepeatedLabelError:
-        return False
-    return kind == "Person"
+    return parsed_kind(name) == "Person"
