@@ -1,6 +1,6 @@
 """Score the importer over the corpus of house-style stories, and time each import.
 
-    .venv/bin/python bench/ingest_corpus.py [--root OTHER_CHECKOUT] [--runs 5]
+    .venv/bin/python bench/ingest_corpus.py [--root OTHER_CHECKOUT] [--table TOML] [--runs 5]
 
 Every story of tests/importers/corpus/ is planned (recognised and matched, nothing written)
 in a throwaway SQLite newsroom that holds one section and no tags or people: tags must come
@@ -183,10 +183,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=HERE, help="checkout whose importer to score")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--table", type=Path, help="another table of stories (expected.toml)")
     parser.add_argument("--misses", action="store_true", help="list what each story missed")
     args = parser.parse_args()
     TABLE_MODULE = load_table()
-    stories = TABLE_MODULE.load_stories()
+    stories = TABLE_MODULE.load_stories(*([args.table.resolve()] if args.table else []))
     with tempfile.TemporaryDirectory() as folder:
         setup_django(args.root.resolve(), Path(folder))
         tally, times = Tally(), []

@@ -48,7 +48,7 @@ STYLES = (
     HouseStyle(
         name="Reuters",
         names=("Reuters", "Thomson Reuters"),
-        photo_credits=(r"REUTERS/(?P<name>[A-Z][\w.'’ -]{2,40}?)(?:/File(?: Photo)?)?",),
+        photo_credits=(r"REUTERS/(?P<name>[A-Z][\w.'’ /-]{2,40}?)",),
         closing=(r"Our Standards: The Thomson Reuters Trust Principles\.?",),
     ),
     HouseStyle(
@@ -150,7 +150,11 @@ WRITER_TITLES = (
     "correspondent", "reporter", "writer", "editor", "columnist", "critic", "journalist",
     "staff", "contributor", "producer", "photographer",
 )  # fmt: skip
-DASHES = "-–—―"  # hyphen-minus, en, em and horizontal bar; "--" counts as one
+DASHES = "-–—―"
+# An agency's mark that a picture is from its archive ("Name, File", "Name/File Photo").
+FILE_PHOTO = re.compile(
+    r"\s*[,/]\s*File(?: Photo)?$", re.IGNORECASE
+)  # hyphen-minus, en, em and horizontal bar; "--" counts as one
 
 
 class Recogniser:
@@ -213,6 +217,7 @@ class Recogniser:
 def _credit(name: str | None, agency: str | None, style: HouseStyle) -> str:
     """Return a credit as "Name/Agency", the photographer's name in proper case."""
     agency = (agency or "").strip() or style.credit_name
+    name = FILE_PHOTO.sub("", name or "")
     if not name:
         return proper_case(agency) if agency.isupper() and len(agency) > 4 else agency
     name = proper_case(name.strip())

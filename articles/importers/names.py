@@ -22,9 +22,12 @@ PARTICLES = (
     frozenset(p for p in CONSTANTS.prefixes if p.isalpha() and p.islower() and len(p) <= 5)
     - NOT_PARTICLES
 )
-# Abbreviated ranks written with a full stop before a name ("Lt. Col.", "Supt."): those of
-# nameparser's titles short enough to be abbreviations.
-ABBREVIATED_TITLES = frozenset(t for t in CONSTANTS.titles if len(t) <= 5) | {"supt", "insp"}
+# Abbreviated ranks written with a full stop before a name ("Lt. Col.", "Sen."): those of
+# nameparser's titles short enough to be abbreviations, and a few of police, army and
+# parliaments that it lacks.
+ABBREVIATED_TITLES = frozenset(t for t in CONSTANTS.titles if len(t) <= 5) | {
+    "supt", "insp", "sen", "det", "brig", "cmdr", "lieut",
+}  # fmt: skip
 SHOUTED = re.compile(r"\b[A-Z][A-Z'’-]{2,}\b")
 
 

@@ -4,7 +4,13 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
-from .names import PARTICLES, is_suffix, looks_like_organisation, looks_like_person
+from .names import (
+    PARTICLES,
+    is_abbreviated_title,
+    is_suffix,
+    looks_like_organisation,
+    looks_like_person,
+)
 from .places import place_names
 from .result import FoundPerson
 from .words import (
@@ -121,6 +127,7 @@ def _is_title(tokens: list[str], index: int) -> bool:
     pair_before = tuple(tokens[max(index - 1, 0) : index + 1])
     return (
         tokens[index].rstrip(".") in CORE_TITLES
+        or is_abbreviated_title(tokens[index])
         or pair_after in TWO_WORD_TITLES
         or (index > 0 and pair_before in TWO_WORD_TITLES)
     )
@@ -216,6 +223,7 @@ def _possessive(word: str) -> bool:
 
 def appositive(after: str) -> str:
     """Return the description set off by commas right after a name, if it is one."""
+    after = AGE.sub(",", after, count=1)  # "Suresh Pillai, 41, an engineer"
     match = APPOSITIVE.match(after)
     if not match:
         return ""
@@ -387,6 +395,8 @@ class PeopleFinder:
         """
         initials = re.fullmatch(r"[A-Z]{2}|(?:[A-Z]\.)+", name[0]) and name[1] in CHINESE_SURNAMES
         if name[0] in GIVEN_NAMES or initials:
+            return True
+        if any(p.surname == name[-1] for p in self.people):  # "Ellie Hollins", a relative
             return True
         full = " ".join(name)
         if context.next_word() in SPEECH_VERBS or context.previous_word() == "said":

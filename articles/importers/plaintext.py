@@ -189,7 +189,8 @@ def _byline(line: str, following: list[str]) -> tuple[list[str], str] | None:
 def _byline_parts(text: str) -> tuple[list[str], str] | None:
     """Sort the pieces of "A and B, Staff Reporter | Agency" into names and a source."""
     text, _, outlet = text.partition(" | ")
-    names, source = [], HOUSE.source_of(outlet) if outlet else ""
+    dated = HOUSE.closing(outlet) or re.search(r"\d", outlet)  # "| Posted 3 hours ago"
+    names, source = [], HOUSE.source_of(outlet) if outlet and not dated else ""
     for piece in split_names(text):
         piece = FILED_FROM.sub("", piece).strip()
         if style := HOUSE.style_named(piece):

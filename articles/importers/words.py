@@ -14,10 +14,11 @@ Chancellor Governor Mayor Senator Congressman Congresswoman Representative Ambas
 Commissioner Judge Justice Chairman Chairwoman Chairperson Chair Director Director-General
 Executive Officer Inspector Superintendent Sergeant Constable Captain Colonel Lieutenant Admiral
 Marshal Legislator Lawmaker Councillor Councilor Speaker Coach Commander Chief Envoy
-Magistrate Supt Insp Lt Col Gen Maj Capt Sgt Cpl Brig Adm Cmdr Lieut Det Prof Rev
+Magistrate Supt Insp Lt Col Gen Maj Capt Sgt Cpl Brig Adm Cmdr Lieut Det Prof Rev Encik Cik
+Tuan
 """)
-# Titles and suffixes written short with a full stop ("Lt. Col.", "Jr."); each is one of
-# nameparser's titles or suffixes. A capitalised word ending a sentence ("King.") is not.
+# Titles and suffixes written short with a full stop ("Lt. Col.", "Jr."), read as part of a
+# name's run. A capitalised word ending a sentence ("King.") is not one.
 ABBREVIATIONS = words_of("""
 Lt Col Gen Maj Capt Sgt Cpl Brig Adm Cmdr Lieut Det Supt Insp Dr Prof Rev Mr Mrs Ms Gov Sen Rep
 Hon Jr Sr Jnr Snr

@@ -36,11 +36,12 @@ class Story:
     boilerplate: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     corrections: int = 0
+    folder: Path = CORPUS
 
     @property
     def data(self) -> bytes:
         """Return the story's raw bytes, as an editor would paste them."""
-        return (CORPUS / self.file).read_bytes()
+        return (self.folder / self.file).read_bytes()
 
     @property
     def bylines(self) -> set[tuple[str, str]]:
@@ -53,10 +54,10 @@ class Story:
         return {name: phrase for name, phrase in self.people.items() if phrase}
 
 
-def load_stories() -> list[Story]:
-    """Return every story of the table, in order."""
-    with (CORPUS / "expected.toml").open("rb") as table:
-        return [Story(**row) for row in tomllib.load(table)["story"]]
+def load_stories(table: Path = CORPUS / "expected.toml") -> list[Story]:
+    """Return every story of a table (the corpus's unless told), in order."""
+    with table.open("rb") as rows:
+        return [Story(**row, folder=table.parent) for row in tomllib.load(rows)["story"]]
 
 
 @dataclass
