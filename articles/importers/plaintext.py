@@ -87,7 +87,7 @@ ADDITIONAL = re.compile(r"^Additional reporting by\s+(?P<names>.+?)\.?$", re.IGN
 NEXT_IN = re.compile(r"^Next in\s+(?P<section>.{2,80}?)\s*:?$", re.IGNORECASE)
 MORE_FROM = re.compile(r"^More from\s+(?P<source>.{2,100}?)\s*:?$", re.IGNORECASE)
 COPYRIGHT = re.compile(
-    r"(?:Copyright|©)\s*(?:(?:©|\(c\))\s*)?(?P<year>\d{4})\.?(?P<holder>[^.]*)", re.I
+    r"(?:Copyright|©)\s*(?:(?:©|\(c\))\s*)?(?P<year>\d{4})\.?(?P<holder>(?:[^.]|\.(?=\w))*)", re.I
 )
 CAPTION_LABEL = re.compile(r"^(?:Photo|Image|Picture|Caption):\s+", re.IGNORECASE)
 # End-of-story furniture after which nothing is story text.
@@ -306,8 +306,9 @@ def _read_copyright(parsed: ParsedArticle, line: str) -> None:
     """Keep a copyright notice's line, and take its holder as the source if none is known."""
     if not (match := COPYRIGHT.search(line)):
         return
-    parsed.copyright_line = parsed.copyright_line or line.rstrip(".")
     holder = match["holder"].strip(" .,")
+    notice = f"Copyright {match['year']} {holder}".strip()
+    parsed.copyright_line = parsed.copyright_line or notice
     if holder and not parsed.source_name:
         style = next((s for s in HOUSE.styles if s.name and s.name in holder), None)
         parsed.source_name = style.name if style else holder
