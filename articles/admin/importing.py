@@ -90,6 +90,12 @@ class ImportReviewForm(forms.Form):
     tags = forms.ModelMultipleChoiceField(
         Tag.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
+    new_tags = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="New tags the story proposes",
+        help_text="Created on import, if you may add tags.",
+    )
     related = forms.TypedMultipleChoiceField(
         coerce=int, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -104,6 +110,11 @@ class ImportReviewForm(forms.Form):
         self.fields["tags"].label_from_instance = lambda tag: (
             f"{tag.name} — {plan.tag_reasons.get(tag.pk, '')}".rstrip(" —")
         )
+        self.fields["new_tags"].choices = [
+            (tag.name, f"{tag.name} ({Tag.Kind(tag.kind).label.lower()}) — "
+                       f"{plan.new_tag_reasons.get(tag.name, '')}".rstrip(" —"))
+            for tag in plan.new_tags
+        ]  # fmt: skip
         self.fields["related"].choices = [
             (n, f"{item.title}{' (links to our article)' if item.target else ''}")
             for n, item in enumerate(plan.related)
@@ -136,6 +147,7 @@ class ImportReviewForm(forms.Form):
             "standfirst": suggested_standfirst(plan),
             "dateline": parsed.dateline,
             "tags": [tag.pk for tag in plan.tags],
+            "new_tags": [tag.name for tag in plan.new_tags],
             "related": list(range(len(plan.related))),
         }
 
@@ -188,6 +200,7 @@ class ImportReviewForm(forms.Form):
             people=people,
             role_phrases={n: data[f"person_{n}_role"] for n in people},
             tags=list(dict.fromkeys([*data["tags"], *data["more_tags"]])),
+            new_tags=data["new_tags"],
             related=data["related"],
         )
 

@@ -52,6 +52,7 @@ class ParsedArticle:
     source_name: str = ""
     source_url: str = ""
     dropped: list[str] = field(default_factory=list)
+    corrections: list[str] = field(default_factory=list)  # correction notes, kept apart
 
     @property
     def subheadings(self) -> list[str]:

@@ -14,6 +14,14 @@ Chancellor Governor Mayor Senator Congressman Congresswoman Representative Ambas
 Commissioner Judge Justice Chairman Chairwoman Chairperson Chair Director Director-General
 Executive Officer Inspector Superintendent Sergeant Constable Captain Colonel Lieutenant Admiral
 Marshal Legislator Lawmaker Councillor Councilor Speaker Coach Commander Chief Envoy
+Magistrate Supt Insp Lt Col Gen Maj Capt Sgt Cpl Brig Adm Cmdr Lieut Det Prof Rev Encik Cik
+Tuan
+""")
+# Titles and suffixes written short with a full stop ("Lt. Col.", "Jr."), read as part of a
+# name's run. A capitalised word ending a sentence ("King.") is not one.
+ABBREVIATIONS = words_of("""
+Lt Col Gen Maj Capt Sgt Cpl Brig Adm Cmdr Lieut Det Supt Insp Dr Prof Rev Mr Mrs Ms Gov Sen Rep
+Hon Jr Sr Jnr Snr
 """)
 # Words that only qualify a title ("Chinese Foreign Minister", "Financial Secretary").
 TITLE_QUALIFIERS = words_of("""
@@ -61,7 +69,28 @@ organiser owner partner photographer physician player politician premier preside
 professor pundit representative reporter researcher resident scholar scientist secretary
 secretary-general singer solicitor specialist spokesman spokesperson spokeswoman strategist
 student superintendent surgeon teacher trader tycoon veteran vice-chairman vice-president
-writer
+writer commander guide gp nurse hawker magistrate officer chairperson mp mep councilor
+""")
+# Endings of nouns for what someone does ("glaciologist", "paediatrician", "photographer");
+# the few common words with these endings that name no one are left out.
+ROLE_ENDINGS = ("ologist", "ician", "ographer", "ist")
+NOT_ROLE_ENDINGS = words_of("against exist insist resist consist assist persist list twist mist")
+# Nouns for someone described by what they are doing, never a role ("Passenger Wang Lifen").
+DESCRIPTOR_NOUNS = words_of("""
+passenger resident commuter shopper parent voter patient victim visitor tourist neighbour
+customer worker pupil retiree survivor witness motorist homeowner tenant fan
+""")
+# Nouns for a company or body: a capitalised run after one names it ("venture firm X").
+ORGANISATION_NOUNS = words_of("""
+group firm company line carrier operator developer agency body union party bank lender insurer
+chain brand maker manufacturer retailer charity trust network association society club startup
+start-up broker fund exchange newspaper paper channel broadcaster council ministry department
+authority regulator watchdog think-tank publisher airline insurer consultancy miner
+""")
+# Nouns after which a capitalised run is a place ("the capital San Aurelio").
+PLACE_NOUNS = words_of("""
+capital city town village port province state county district region island suburb valley
+municipality prefecture borough
 """)
 # Common given names in English-language copy; one at the start of a run suggests a person.
 GIVEN_NAMES = words_of("""

@@ -13,13 +13,14 @@ from articles.importers.people import candidate_names, find_people
 from articles.importers.plaintext import parse_plaintext
 from articles.importers.result import Block, FoundPerson, ImportRejected, ParsedArticle
 from articles.importers.source import decode_source, fingerprint
-from articles.importers.tags import suggest_tags
+from articles.importers.story_tags import proposals
+from articles.importers.tags import TagMatcher, TagSuggestion, suggest_tags
 from articles.models import Article, ArticleImage, Byline, Mention, RelatedHeadline, Section, Tag
 from core.text import slug_from
 from people.models import Person
 
 from .import_lookups import Newsroom
-from .writing import ArticleRelations, write_article
+from .writing import ArticleRelations, TagName, write_article
 
 FORMATS = ("text", "ninjs")
 STATUSES = (Article.Status.DRAFT, Article.Status.PUBLISHED)
@@ -77,6 +78,9 @@ class ImportPlan:
     tags: list[Tag] = field(default_factory=list)
     # Why each tag is suggested ("in the headline; mentioned 3 times"), by tag id.
     tag_reasons: dict[int, str] = field(default_factory=dict)
+    # Tags the story proposes that the vocabulary lacks, created on import, and why.
+    new_tags: list[TagName] = field(default_factory=list)
+    new_tag_reasons: dict[str, str] = field(default_factory=dict)
     related: list[PlannedHeadline] = field(default_factory=list)
     existing: Article | None = None
     text: str = ""
@@ -103,6 +107,7 @@ class ImportReview:
     people: list[int] | None = None
     role_phrases: dict[int, str] = field(default_factory=dict)
     tags: list[Tag] | None = None
+    new_tags: list[str] | None = None  # the names of the proposed new tags kept
     related: list[int] | None = None
 
 
@@ -140,7 +145,7 @@ def plan_import(
     plan.existing = Article.objects.filter(source_fingerprint=plan.source_fingerprint).first()
     plan.people = _match_people(parsed.people, newsroom)
     plan.bylines = _match_bylines(parsed, newsroom)
-    plan.tags, plan.tag_reasons = _match_tags(parsed, newsroom, fmt)
+    _match_tags(plan, newsroom, fmt)
     plan.related = _match_related(parsed.related_headlines)
     return plan
 
@@ -166,6 +171,8 @@ def apply_review(plan: ImportPlan, review: ImportReview) -> None:
         planned.found.role_phrase = review.role_phrases.get(place, planned.found.role_phrase)
     plan.people = _kept(plan.people, review.people)
     plan.tags = plan.tags if review.tags is None else review.tags
+    if review.new_tags is not None:
+        plan.new_tags = [tag for tag in plan.new_tags if tag.name in review.new_tags]
     plan.related = _kept(plan.related, review.related)
     plan.lead_image = review.lead_image
 
@@ -271,25 +278,49 @@ def _match_bylines(parsed: ParsedArticle, newsroom: Newsroom) -> list[PlannedByl
     ]
 
 
-def _match_tags(
-    parsed: ParsedArticle, newsroom: Newsroom, fmt: str
-) -> tuple[list[Tag], dict[int, str]]:
-    """Return the suggested tags, strongest first, and why each is suggested."""
+def _match_tags(plan: ImportPlan, newsroom: Newsroom, fmt: str) -> None:
+    """Suggest the plan's tags, strongest first, with why each is suggested."""
+    parsed = plan.parsed
     if fmt == "ninjs":  # the document states its subjects; take those the vocabulary knows
-        tags = [newsroom.tags[key] for key in newsroom.tag_matcher.match(parsed.tag_names)]
-        return tags, {tag.pk: "a subject of the document" for tag in tags}
+        plan.tags = [newsroom.tags[key] for key in newsroom.tag_matcher.match(parsed.tag_names)]
+        plan.tag_reasons = {tag.pk: "a subject of the document" for tag in plan.tags}
+        return
     paragraphs = parsed.paragraphs
+    people = [name for p in parsed.people for name in (p.name, *p.variants)]
+    proposed = proposals(parsed, people=people, known_terms=newsroom.tag_terms)
     suggestions = suggest_tags(
         newsroom.tag_matcher,
         headline=parsed.headline,
         lead=parsed.standfirst or (paragraphs[0] if paragraphs else ""),
         body=[block.text for block in parsed.blocks],
         roles={p.name: p.role_phrase for p in parsed.people if p.role_phrase},
-        organisations={pk for pk, t in newsroom.tags.items() if t.kind == Tag.Kind.ORGANISATION},
+        organisations=_organisations(newsroom, proposed),
+        proposals=proposed,
+        dateline=parsed.dateline,
     )
-    tags = [newsroom.tags[suggestion.key] for suggestion in suggestions]
-    reasons = {tag.pk: "; ".join(s.reasons) for tag, s in zip(tags, suggestions, strict=True)}
-    return tags, reasons
+    for suggestion in suggestions:
+        _plan_tag(plan, suggestion, newsroom)
+
+
+def _organisations(newsroom: Newsroom, proposed: list[TagMatcher]) -> set:
+    """Return the keys of the vocabulary's organisations and of those the story proposes."""
+    known = {pk for pk, t in newsroom.tags.items() if t.kind == Tag.Kind.ORGANISATION}
+    keys = {key for matcher in proposed for key in matcher.tag_keys()}
+    return known | {key for key in keys if key[0] == "new" and key[2] == Tag.Kind.ORGANISATION}
+
+
+def _plan_tag(plan: ImportPlan, suggestion: TagSuggestion, newsroom: Newsroom) -> None:
+    """Add one suggestion to the plan: an existing tag, or a new one the story proposes."""
+    reasons = "; ".join(suggestion.reasons)
+    if isinstance(suggestion.key, tuple):
+        name, kind = suggestion.key[1], suggestion.key[-1]
+        kind = kind if kind in Tag.Kind.values else Tag.Kind.TOPIC
+        plan.new_tags.append(TagName(name=name, kind=kind))
+        plan.new_tag_reasons[name] = reasons
+    else:
+        tag = newsroom.tags[suggestion.key]
+        plan.tags.append(tag)
+        plan.tag_reasons[tag.pk] = reasons
 
 
 def _match_related(titles: list[str]) -> list[PlannedHeadline]:
@@ -317,7 +348,7 @@ def _write(plan: ImportPlan, *, status: str, user, newsroom: Newsroom) -> Articl
             relations=ArticleRelations(
                 bylines=bylines,
                 mentions=mentions,
-                tags=plan.tags,
+                tags=[*plan.tags, *_new_tags(plan, user)],
                 images=images,
                 related_headlines=_related_headlines(plan),
             ),
@@ -328,6 +359,17 @@ def _write(plan: ImportPlan, *, status: str, user, newsroom: Newsroom) -> Articl
         )
     newsroom.remember(new_people + new_contributors)
     return article
+
+
+def _new_tags(plan: ImportPlan, user) -> list[TagName]:
+    """Return the tags the story proposes, if the importing user may create tags.
+
+    A command (no user) may, as the command line is trusted; a contributor who may not add
+    tags keeps the vocabulary's tags and the import goes ahead without the new ones.
+    """
+    if user is not None and not user.has_perm("articles.add_tag"):
+        return []
+    return plan.new_tags
 
 
 def _comment(plan: ImportPlan) -> str:

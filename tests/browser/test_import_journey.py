@@ -11,8 +11,11 @@ from playwright.sync_api import expect
 from articles.models import Article
 from seeds.accounts import ensure_demo_accounts
 from seeds.loader import load_newsroom
+from tests.browser.axe import violations
 from tests.browser.signing import sign_in
+from tests.factories import SectionFactory
 from tests.importers.conftest import SEEDS
+from tests.importers.corpus.table import CORPUS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 EDITOR = "editor"
@@ -40,6 +43,7 @@ def test_the_editor_imports_prunes_and_publishes_the_sample_story(page, live_ser
     tags = page.locator("#id_review-tags input[type=checkbox]")
     people = page.locator("input[name^=review-person_][name$=_keep]")
     suggested, recognised = tags.count(), people.count()
+    proposed = page.locator("#id_review-new_tags input[type=checkbox]").count()
     assert 0 < suggested <= 8 and recognised > 3
     page.screenshot(path=str(artifacts / "admin-import-preview.png"), full_page=True)
 
@@ -54,7 +58,7 @@ def test_the_editor_imports_prunes_and_publishes_the_sample_story(page, live_ser
     expect(page.locator(".messagelist")).to_contain_text("Created the draft")
     article = Article.objects.get(kicker="From the wire desk")
     assert article.status == Article.Status.DRAFT
-    assert article.tags.count() == suggested - 1
+    assert article.tags.count() == suggested - 1 + proposed
     assert pruned_tag not in set(article.tags.values_list("name", flat=True))
     assert article.mentions.count() == recognised - 1
     assert pruned_name not in {m.person.full_name for m in article.mentions.all()}
@@ -70,3 +74,29 @@ def test_the_editor_imports_prunes_and_publishes_the_sample_story(page, live_ser
     assert article.events.get(action="published").note.startswith("Published anyway")
     page.goto(live_server.url + article.get_absolute_url())
     expect(page.get_by_role("heading", level=1)).to_have_text(article.headline)
+
+
+def test_the_editor_keeps_some_of_the_tags_a_wire_story_proposes(page, live_server, artifacts):
+    ensure_demo_accounts()  # a newsroom with no tag vocabulary: the story proposes its own
+    SectionFactory(name="News", slug="news")
+    page.set_default_timeout(20_000)
+    sign_in(page, live_server.url, EDITOR)
+    page.goto(live_server.url + reverse("admin:articles_article_import"))
+    page.get_by_label("Paste the copy").fill((CORPUS / "ap_dam_inspection.txt").read_text())
+    page.get_by_role("button", name="Preview the import").click()
+
+    proposals = page.locator("#id_review-new_tags input[type=checkbox]")
+    expect(proposals.first).to_be_checked()
+    offered = proposals.count()
+    assert 3 <= offered <= 8
+    # The new fieldset adds no violation (the admin's own pickers and breadcrumbs have some).
+    assert not [found for found in violations(page) if "new_tags" in found]
+    page.screenshot(path=str(artifacts / "admin-import-new-tags.png"), full_page=True)
+    dropped = proposals.last.evaluate("box => box.value")
+    proposals.last.uncheck()
+    page.get_by_role("button", name="Create the draft").click()
+
+    expect(page.locator(".messagelist")).to_contain_text("Created the draft")
+    names = set(Article.objects.get().tags.values_list("name", flat=True))
+    assert len(names) == offered - 1 and dropped not in names
+    assert {"Dams", "Floods"} <= names

@@ -130,6 +130,8 @@ def test_the_editors_corrections_in_the_preview_are_what_is_written(
     assert {"Penang", "Night markets"} <= set(suggested) and len(people) > 2
     dropped_tag = Tag.objects.get(name="Night markets")
     kept_tags = [tag.pk for tag in review.plan.tags if tag != dropped_tag]
+    proposed = [tag.name for tag in review.plan.new_tags]
+    assert len(proposed) >= 2  # the story's own topics and places, beside the vocabulary's
 
     response = confirm(
         editor_client,
@@ -139,6 +141,7 @@ def test_the_editors_corrections_in_the_preview_are_what_is_written(
             "review-headline": "Night markets for Penang’s ferry terminal",
             "review-kicker": "Waterfront",
             "review-tags": kept_tags,
+            "review-new_tags": proposed[1:],  # the first proposal unticked
             "review-more_tags": [extra.pk],
             "review-lead_image": picture.pk,
             "review-person_1_keep": None,  # unticked: a wrong recognition
@@ -156,7 +159,10 @@ def test_the_editors_corrections_in_the_preview_are_what_is_written(
     )
     assert article.section == sections["sport"]
     assert article.standfirst.startswith("The ageing ferry terminal")
-    assert set(article.tags.all()) == {*Tag.objects.filter(pk__in=kept_tags), extra}
+    created = Tag.objects.filter(name__in=proposed[1:])
+    assert set(article.tags.all()) == {*Tag.objects.filter(pk__in=kept_tags), extra, *created}
+    assert len(created) == len(proposed) - 1
+    assert not Tag.objects.filter(name=proposed[0]).exists()
     mentions = [(m.person.full_name, m.role_phrase) for m in article.mentions.all()]
     assert mentions[0] == (people[0], "hawker and stall holder")
     assert people[1] not in [name for name, _ in mentions] and len(mentions) == len(people) - 1

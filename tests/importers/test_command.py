@@ -9,6 +9,8 @@ from django.core.management import CommandError, call_command
 from articles.models import Article, ArticleImage
 from people.models import Person
 
+from .corpus.table import CORPUS
+
 
 def run(*args) -> str:
     out, err = StringIO(), StringIO()
@@ -100,3 +102,13 @@ def test_a_ninjs_import_lists_the_people_it_creates_like_any_other(sections, tmp
     assert "Byline (Author): Kim Roe (new, needs review)" in output
     assert "People (1):" in output and "Ola Brandt (×1, new, needs review)" in output
     assert Person.objects.filter(needs_review=True).count() == 2
+
+
+def test_a_dry_run_lists_the_tags_the_story_proposes_and_its_correction_note(sections):
+    path = CORPUS / "guardian_wind_farm.txt"
+    output = run(path, "--dry-run")
+    assert "New tags the story proposes" in output
+    assert "  Wind power (topic) — in the headline" in output
+    assert "Correction notes (kept out of the body):" in output
+    assert "This article was amended on 12 March 2026" in output
+    assert not Article.objects.exists()

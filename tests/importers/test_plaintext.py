@@ -88,4 +88,8 @@ def test_a_shared_surname_goes_to_whoever_was_named_most_recently(swim_bytes):
     # Evelyn Tan Pei Shan: named, then "said Tan, who is 52".
     assert people["Evelyn Tan Pei Shan"].count == 2
     assert people["Evelyn Tan Pei Shan"].surname == "Tan"
-    assert people["Roberto Alvarez"].role_phrase == "a former open-water coach"
+    # "The race committee chairman, Roberto Alvarez, a former open-water coach, said": the
+    # descriptions on both sides of the name.
+    assert people["Roberto Alvarez"].role_phrase == (
+        "the race committee chairman, a former open-water coach"
+    )

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from reversion.models import Revision, Version
 
-from articles.models import Article, Byline, Mention, TaggedArticle
+from articles.models import Article, Byline, Mention, Tag, TaggedArticle
 from articles.services.importing import Newsroom, import_article
 from people.models import Person
 from search.service import search_articles
@@ -69,9 +69,14 @@ def queries_to_import(data: bytes, newsroom=None) -> tuple[list[str], Article]:
 
 
 def test_the_queries_do_not_grow_with_the_tags_and_people_a_story_names(ferry_bytes, sections):
+    # A first import creates the tags the story proposes (one insert each, through the write
+    # path); from then on they are the vocabulary's, as are the ones made below.
+    queries_to_import(ferry_bytes)[1].delete()
+    Person.objects.all().delete()
     TagFactory(name="Penang", slug="penang")
     few, article = queries_to_import(ferry_bytes)
-    assert article.tags.count() == 1
+    assert "Penang" in set(article.tags.values_list("name", flat=True))
+    vocabulary = Tag.objects.count()
     article.delete()
     Person.objects.all().delete()
     # Three more terms the story names in its headline or more than once: all suggested.
@@ -80,7 +85,9 @@ def test_the_queries_do_not_grow_with_the_tags_and_people_a_story_names(ferry_by
 
     more, article = queries_to_import(ferry_bytes)
 
-    assert article.tags.count() == 4
+    names = set(article.tags.values_list("name", flat=True))
+    assert {"Penang", "Ferry terminal", "Night markets", "Harbour"} <= names
+    assert Tag.objects.count() == vocabulary + 3  # no new tag this time
     # The first import also read the content types, which the process then keeps.
     assert len([sql for sql in few if "django_content_type" not in sql]) == len(more)
 

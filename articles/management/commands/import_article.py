@@ -112,6 +112,14 @@ def describe(plan) -> list[str]:
         lines.append(f"  {found.name}{role} (×{found.count}, {state})")
     lines.append(f"Tags ({len(plan.tags)}):" if plan.tags else "Tags: none")
     lines += [f"  {tag.name} — {plan.tag_reasons.get(tag.pk, '')}" for tag in plan.tags]
+    if plan.new_tags:
+        lines.append(f"New tags the story proposes ({len(plan.new_tags)}):")
+        lines += [f"  {t.name} ({t.kind}) — {plan.new_tag_reasons[t.name]}" for t in plan.new_tags]
+    if parsed.corrections:
+        lines += [
+            "Correction notes (kept out of the body):",
+            *(f"  {c}" for c in parsed.corrections),
+        ]
     if plan.related:
         lines.append(f"Related headlines ({parsed.related_section}):")
         lines += [f"  {h.title}{' → linked' if h.target else ''}" for h in plan.related]
