@@ -7,11 +7,15 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from accounts.views import security_txt
 from articles.preview import shared_preview
 from core.media import serve_media
 from core.views import bench_ceiling
 
 urlpatterns = [
+    path(".well-known/security.txt", security_txt, name="security-txt"),
+    path("admin/account/", include("accounts.urls")),
+    path("admin/account/webauthn/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api_router")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from accounts.tokens import new_token
 from articles.models import (
     Article,
     ArticleImage,
@@ -178,3 +179,8 @@ class ImageFactory(factory.django.DjangoModelFactory):
     caption = "The harbour at dusk."
     credit = "Masthead illustration"
     alt_text = "A teal rectangle standing in for the harbour"
+
+
+def api_key(user, scope: str = "publish", **options) -> str:
+    """Issue `user` an API token through the accounts service; return its key."""
+    return new_token(user, name="Test client", scope=scope, **options)[1]

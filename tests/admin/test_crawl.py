@@ -30,7 +30,6 @@ from django.http import Http404
 from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, resolve, reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
 from articles.admin.workflow import RENAMED_STEPS
 from articles.models import Article
@@ -41,7 +40,7 @@ from articles.services.writing import write_article
 from fronts.services import SlotChoice, write_front
 from images.renditions import ensure_renditions
 from seeds.accounts import DEMO_ACCOUNTS, ensure_demo_account
-from tests.factories import ImageFactory, PersonFactory, SectionFactory, TagFactory
+from tests.factories import ImageFactory, PersonFactory, SectionFactory, TagFactory, api_key
 
 # The crawl itself runs once for the module (the `crawled` fixture); the mark makes the
 # test database exist for it.
@@ -341,7 +340,7 @@ def make_newsroom() -> dict[str, Article]:
     contributor, editor = demo_account(CONTRIBUTOR), demo_account(EDITOR)
     section = SectionFactory(name="Harbour")
     PersonFactory(), TagFactory()
-    Token.objects.create(user=demo_account(ADMINISTRATOR))
+    api_key(demo_account(ADMINISTRATOR))
     ensure_renditions(ImageFactory())
     stages = {"draft": write("Ferry routes change", contributor, section)}
     submitted = write("Piers to close for repairs", contributor, section)

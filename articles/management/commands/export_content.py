@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.services.archive import export_content
+from core.signals import content_exported
 
 
 class Command(BaseCommand):
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             raise CommandError(f"{path} exists already; choose a new file name.")
         started = time.perf_counter()
         report = export_content(path)
+        content_exported.send(sender=self.__class__, path=path, counts=report.counts)
         seconds = time.perf_counter() - started
         articles = report.counts["articles.Article"]
         self.stdout.write(
