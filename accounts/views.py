@@ -6,7 +6,7 @@ from datetime import UTC, timedelta
 import segno
 from django import forms
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import logout
 from django.http import HttpResponse
@@ -37,6 +37,11 @@ class FirstCodeForm(CodeForm):
         help_text="After adding the key, type the six digits the app shows.",
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+
+
+def render_page(request, template: str, context: dict):
+    """Render an account page inside the admin's frame (header, user links, sign out)."""
+    return render(request, template, {**admin.site.each_context(request), **context})
 
 
 def next_url(request) -> str:
@@ -72,7 +77,7 @@ def verify(request):
         "has_passkey": twofactor.has_passkey(user),
         "title": "Confirm it is you",
     }
-    return render(request, "accounts/verify.html", context)
+    return render_page(request, "accounts/verify.html", context)
 
 
 @never_cache
@@ -96,12 +101,12 @@ def enrol(request):
         "required": twofactor.is_required(user),
         "title": "Set up two-factor sign-in",
     }
-    return render(request, "accounts/enrol.html", context)
+    return render_page(request, "accounts/enrol.html", context)
 
 
 def show_recovery_codes(request, codes: list[str]):
     context = {"codes": codes, "next": next_url(request), "title": "Your recovery codes"}
-    return render(request, "accounts/recovery_codes.html", context)
+    return render_page(request, "accounts/recovery_codes.html", context)
 
 
 @never_cache
@@ -116,7 +121,7 @@ def security(request):
         "idle_minutes": settings.ADMIN_IDLE_MINUTES,
         "tokens_url": reverse("admin:accounts_apitoken_changelist"),
     }
-    return render(request, "accounts/security.html", context)
+    return render_page(request, "accounts/security.html", context)
 
 
 @require_POST

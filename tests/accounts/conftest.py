@@ -2,7 +2,6 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django_otp.oath import TOTP
 
 from tests.factories import UserFactory
 
@@ -17,9 +16,3 @@ def staff_in(db):
         return user
 
     return make
-
-
-def current_code(device) -> str:
-    """Return the code an authenticator app holding `device`'s key shows now."""
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    return f"{totp.token():0{device.digits}d}"

@@ -7,7 +7,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts.models import AuditAction, AuditEntry
 from accounts.twofactor import new_recovery_codes
 from articles.roles import ADMINISTRATOR, CONTRIBUTOR, EDITOR
-from tests.accounts.conftest import current_code
+from tests.factories import authenticator_code as current_code
 
 pytestmark = pytest.mark.django_db
 
