@@ -15,7 +15,7 @@ from core.views import bench_ceiling
 urlpatterns = [
     path(".well-known/security.txt", security_txt, name="security-txt"),
     path("admin/account/", include("accounts.urls")),
-    path("admin/account/webauthn/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
+    path("admin/account/webauthn/", include("accounts.passkey_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api_router")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

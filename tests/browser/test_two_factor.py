@@ -12,6 +12,7 @@ from django.utils import timezone
 from django_otp.oath import TOTP
 from playwright.sync_api import expect
 
+from accounts.models import AuditAction, AuditEntry
 from articles.roles import EDITOR
 from seeds.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, ensure_demo_accounts
 
@@ -126,5 +127,7 @@ def test_an_editor_registers_a_passkey_and_signs_in_with_it(
         page.get_by_role("button", name="Use a passkey").click()
         page.wait_for_url(re.compile(r"/admin/$"))
         expect(page.get_by_role("heading", name="Desk")).to_be_visible()
+        used = AuditEntry.objects.filter(action=AuditAction.SECOND_FACTOR_USED)
+        assert list(used.values_list("details__kind", flat=True)) == ["passkey"]
     finally:
         context.close()
