@@ -7,12 +7,16 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from accounts.views import security_txt
 from articles.preview import shared_preview
 from core.media import serve_media
 from core.views import bench_ceiling
 from events import health
 
 urlpatterns = [
+    path(".well-known/security.txt", security_txt, name="security-txt"),
+    path("admin/account/", include("accounts.urls")),
+    path("admin/account/webauthn/", include("accounts.passkey_urls")),
     path("admin/", admin.site.urls),
     # For load balancers (docs/operators.md, "Health").
     path("health/live/", health.live, name="health-live"),

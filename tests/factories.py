@@ -6,7 +6,9 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django_otp.oath import TOTP
 
+from accounts.tokens import new_token
 from articles.models import (
     Article,
     ArticleImage,
@@ -178,3 +180,14 @@ class ImageFactory(factory.django.DjangoModelFactory):
     caption = "The harbour at dusk."
     credit = "Masthead illustration"
     alt_text = "A teal rectangle standing in for the harbour"
+
+
+def api_key(user, scope: str = "publish", **options) -> str:
+    """Issue `user` an API token through the accounts service; return its key."""
+    return new_token(user, name="Test client", scope=scope, **options)[1]
+
+
+def authenticator_code(device) -> str:
+    """Return the code an authenticator app holding `device`'s key shows now."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"

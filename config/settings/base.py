@@ -41,6 +41,11 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "events",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "accounts",
     "people",
     "articles",
     "search",
@@ -64,6 +69,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Who has passed a second factor (django-otp), then idle sessions and owed factors.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.AuditContextMiddleware",
+    "accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into its lockout page.
     "axes.middleware.AxesMiddleware",
@@ -194,6 +203,8 @@ FRAGMENT_CACHE = env("FRAGMENT_CACHE", "on").strip().lower() not in {"off", "0",
 # django-axes first: it refuses a locked-out sign-in before any password is checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Bounds what an API token's requests may do by the token's scope (accounts/scopes.py).
+    "accounts.scopes.TokenScopeBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Lock a username out from one address after this many wrong passwords in a row; locking the
@@ -205,6 +216,31 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "core.lockout.locked_out"
 AXES_CLIENT_IP_CALLABLE = "core.addresses.client_address"
 AXES_SENSITIVE_PARAMETERS = ["password"]
+
+# Two-factor sign-in (docs/operators.md, "Two-factor sign-in"): the roles that must use it.
+# Production defaults to Editor and Administrator; development to none.
+REQUIRE_2FA_ROLES = env_list("REQUIRE_2FA_ROLES", "")
+OTP_TOTP_ISSUER = env("SITE_NAME", "Masthead")
+OTP_WEBAUTHN_RP_NAME = env("SITE_NAME", "Masthead")
+OTP_WEBAUTHN_RP_ID_CALLABLE = "accounts.passkeys.relying_party_id"
+OTP_WEBAUTHN_HELPER_CLASS = "accounts.passkeys.PasskeyHelper"
+# The public origin; passkeys need https, or localhost in development (127.0.0.1, an
+# address, cannot hold one). The admin's own origin is added per request (accounts/passkeys.py).
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+    SITE_URL.rstrip("/") if SITE_URL.startswith("https://") else "http://localhost:8000"
+]
+# Passkeys are a second factor after the password, never a way in on their own.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+# An admin session left idle this long ends; staff sign in again.
+ADMIN_IDLE_MINUTES = env_int("ADMIN_IDLE_MINUTES", 60)
+# How long a new API token lasts unless its creator chooses; audit entries are kept this long.
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 90)
+AUDIT_LOG_DAYS = env_int("AUDIT_LOG_DAYS", 365)
+# /.well-known/security.txt (RFC 9116).
+SECURITY_TXT_CONTACTS = env_list("SECURITY_TXT_CONTACTS", "mailto:security@example.com")
+SECURITY_TXT_POLICY = env("SECURITY_TXT_POLICY", "")
+SECURITY_TXT_LANGUAGES = env("SECURITY_TXT_LANGUAGES", "en")
+SECURITY_TXT_EXPIRES_DAYS = env_int("SECURITY_TXT_EXPIRES_DAYS", 180)
 
 # The anonymous page and API cache (docs/operators.md, "The page cache"). PAGE_CACHE=off
 # turns it off, for the benchmark and for debugging.
@@ -310,7 +346,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # Token first, so that an unauthenticated write gets 401 with WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "core.api.authentication.GuardedTokenAuthentication",
+        "accounts.authentication.ScopedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["core.api.permissions.NewsroomModelPermissions"],

@@ -1,7 +1,7 @@
 """Production settings: every secret comes from the environment, nothing is assumed."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_required
+from .env import env_bool, env_int, env_list, env_required
 
 SECRET_KEY = env_required("SECRET_KEY")
 DEBUG = False
@@ -10,6 +10,9 @@ MASTHEAD_DEMO = False
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
+
+# Editors and Administrators sign in with a second factor unless the operator says otherwise.
+REQUIRE_2FA_ROLES = env_list("REQUIRE_2FA_ROLES", "Editor,Administrator")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -27,10 +27,10 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
-from django.test import Client, RequestFactory
-from django.urls import URLPattern, URLResolver, resolve, reverse
+from django.test import Client, RequestFactory, override_settings
+from django.urls import NoReverseMatch, URLPattern, URLResolver, resolve, reverse
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from articles.admin.workflow import RENAMED_STEPS
 from articles.models import Article
@@ -40,8 +40,15 @@ from articles.services.revisions import deleted_versions, versions_of
 from articles.services.writing import write_article
 from fronts.services import SlotChoice, write_front
 from images.renditions import ensure_renditions
-from seeds.accounts import DEMO_ACCOUNTS, ensure_demo_account
-from tests.factories import ImageFactory, PersonFactory, SectionFactory, TagFactory
+from seeds.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, ensure_demo_account
+from tests.factories import (
+    ImageFactory,
+    PersonFactory,
+    SectionFactory,
+    TagFactory,
+    api_key,
+    authenticator_code,
+)
 
 # The crawl itself runs once for the module (the `crawled` fixture); the mark makes the
 # test database exist for it.
@@ -68,6 +75,9 @@ AXES_RECORD_PAGES = {
 }
 UNLINKED = {
     **AXES_RECORD_PAGES,
+    "accounts_auditentry_add": "the audit log is written by the product, never by hand",
+    "accounts_auditentry_delete": "audit entries leave only by the retention (prune_audit_log)",
+    "accounts_apitoken_delete": "a token is revoked (a bulk action), never deleted",
     "password_change_done": "shown after a password change, which is a POST",
     "articles_article_revision": "django-reversion's own address for a revision; it shows "
     "the same preview as the history page's Preview links",
@@ -341,7 +351,7 @@ def make_newsroom() -> dict[str, Article]:
     contributor, editor = demo_account(CONTRIBUTOR), demo_account(EDITOR)
     section = SectionFactory(name="Harbour")
     PersonFactory(), TagFactory()
-    Token.objects.create(user=demo_account(ADMINISTRATOR))
+    api_key(demo_account(ADMINISTRATOR))
     ensure_renditions(ImageFactory())
     stages = {"draft": write("Ferry routes change", contributor, section)}
     submitted = write("Piers to close for repairs", contributor, section)
@@ -375,7 +385,20 @@ class RoleCrawl:
 
 def unlinked_urls() -> list[str]:
     names = named_admin_patterns() & (set(UNLINKED) - set(AXES_RECORD_PAGES))
-    return [reverse(f"admin:{name}") for name in names if "article" not in name]
+    return [unlinked_url(name) for name in names if "article" not in name]
+
+
+def unlinked_url(name: str) -> str:
+    """Return the address of an unlinked page; an object's page for the model's latest row."""
+    try:
+        return reverse(f"admin:{name}")
+    except NoReverseMatch:
+        model = next(
+            model
+            for model in admin.site._registry
+            if name.startswith(f"{model._meta.app_label}_{model._meta.model_name}_")
+        )
+        return reverse(f"admin:{name}", args=[model._default_manager.latest("pk").pk])
 
 
 def judge(user, visits: list[Visit]) -> list[str]:
@@ -390,8 +413,16 @@ def judge(user, visits: list[Visit]) -> list[str]:
     return failures
 
 
+def sign_in_with_two_factors(client, user) -> None:
+    """Sign in as a person does with two-factor sign-in on: password, then an app's code."""
+    device = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
+    client.post(reverse("admin:login"), {"username": user.username, "password": DEMO_PASSWORD})
+    verified = client.post(reverse("accounts:verify"), {"code": authenticator_code(device)})
+    assert verified.status_code == 302, "the second factor was not taken"
+
+
 def crawl_as(client, user, articles: list[Article]) -> RoleCrawl:
-    client.force_login(user)
+    sign_in_with_two_factors(client, user)
     reached = crawl(client, reverse("admin:index"))
     opened = open_all(client, article_urls(articles) + unlinked_urls())
     client.logout()
@@ -404,8 +435,12 @@ def crawl_as(client, user, articles: list[Article]) -> RoleCrawl:
 
 @pytest.fixture(scope="module")
 def crawled(django_db_setup, django_db_blocker) -> dict[str, RoleCrawl]:
-    """Crawl once as a visitor and as each role, in a transaction rolled back at the end."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    """Crawl once as a visitor and as each role, in a transaction rolled back at the end.
+
+    Every role must sign in with a second factor, so the crawl sees what two-factor staff see.
+    """
+    every_role = override_settings(REQUIRE_2FA_ROLES=ROLES)
+    with django_db_blocker.unblock(), transaction.atomic(), every_role:
         client = Client()
         articles = list(make_newsroom().values())
         anonymous = {visit.name for visit in crawl(client, reverse("admin:index"))}

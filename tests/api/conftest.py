@@ -5,11 +5,10 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from articles.models import Article
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory, UserFactory, api_key
 
 
 @pytest.fixture
@@ -22,8 +21,7 @@ def api(db):
 def editor_api(editor):
     """Return an API client authenticated with the editor's token."""
     client = APIClient()
-    token = Token.objects.create(user=editor)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_key(editor)}")
     return client
 
 

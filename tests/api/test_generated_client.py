@@ -13,9 +13,8 @@ from pathlib import Path
 from urllib.request import urlopen
 
 import pytest
-from rest_framework.authtoken.models import Token
 
-from tests.factories import ArticleFactory, TagFactory, TaggedArticleFactory
+from tests.factories import ArticleFactory, TagFactory, TaggedArticleFactory, api_key
 
 SCRIPT = Path(__file__).parent / "client" / "use_the_client.py"
 BIN = Path(sys.executable).parent
@@ -68,7 +67,7 @@ def test_the_generated_client_lists_filters_pages_reads_and_updates(
     )  # fmt: skip
     assert typed.returncode == 0, typed.stdout + typed.stderr
 
-    token = Token.objects.create(user=editor).key
+    token = api_key(editor)
     variables = {
         "MASTHEAD_URL": live_server.url,
         "MASTHEAD_TOKEN": token,

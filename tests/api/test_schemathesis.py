@@ -40,9 +40,8 @@ from pathlib import Path
 
 import pytest
 from django.core.servers.basehttp import WSGIRequestHandler
-from rest_framework.authtoken.models import Token
 
-from tests.factories import RelatedArticleFactory, SectionFactory
+from tests.factories import RelatedArticleFactory, SectionFactory, api_key
 
 SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
 CONFIG = Path(__file__).parent / "schemathesis.toml"
@@ -98,7 +97,7 @@ def test_no_check_finds_anything_for_an_anonymous_client(live_server, newsroom, 
 
 
 def test_no_check_finds_anything_for_an_editor(live_server, newsroom, editor, tmp_path):
-    token = Token.objects.create(user=editor).key
+    token = api_key(editor)
 
     report = run_schemathesis(live_server.url, tmp_path, f"Authorization: Token {token}")
 

@@ -4,10 +4,10 @@ import re
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from articles.services.writing import write_article
 from tests.cache.pages import cache, text
+from tests.factories import api_key
 
 pytestmark = pytest.mark.usefixtures("page_cache")
 
@@ -27,8 +27,7 @@ def test_an_api_client_with_a_token_always_gets_a_fresh_answer(client, story, ed
     url = reverse("api:article-detail", kwargs={"pk": story.pk})
     cache(client, [url])
     write_article(article=story, fields={"headline": "Uncommitted"}, user=editor, comment="Edit")
-    token = Token.objects.create(user=editor)
-    response = client.get(url, headers={"authorization": f"Token {token.key}"})
+    response = client.get(url, headers={"authorization": f"Token {api_key(editor)}"})
     assert "Uncommitted" in response.content.decode()
     assert "X-Page-Cache" not in response
 

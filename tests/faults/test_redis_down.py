@@ -5,12 +5,11 @@ import time
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from rest_framework.authtoken.models import Token
 from rest_framework.settings import api_settings
 from rest_framework.test import APIClient
 
 from config.settings.base import redis_cache
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, api_key
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +26,7 @@ def cached_by(settings, redis_server):
 
 def visit_everything(article, token) -> list[int]:
     reader, client = APIClient(), APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     wrong = APIClient()
     wrong.credentials(HTTP_AUTHORIZATION="Token not-a-token")
     return [
@@ -42,7 +41,7 @@ def visit_everything(article, token) -> list[int]:
 
 def test_pages_and_the_api_answer_before_and_after_redis_stops(cached_by, editor):
     article = ArticleFactory()
-    token = Token.objects.create(user=editor)
+    token = api_key(editor)
     assert visit_everything(article, token) == [200, 200, 200, 200, 200, 401]
     # The throttle really counted in Redis, in the store every process shares.
     assert caches[settings.THROTTLE_CACHE_ALIAS].get("throttle_anon_127.0.0.1")

@@ -3,9 +3,10 @@
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
-from rest_framework.authtoken.models import Token
 from rest_framework.settings import api_settings
 from rest_framework.test import APIClient
+
+from tests.factories import api_key
 
 pytestmark = pytest.mark.django_db
 
@@ -40,18 +41,18 @@ def test_the_fourth_wrong_token_in_a_minute_is_refused_with_retry_after():
 
 
 def test_a_right_token_waits_too_once_the_address_is_over_the_limit(editor):
-    token = Token.objects.create(user=editor)
+    token = api_key(editor)
     with token_failures("3/minute"):
         for n in range(3):
             get_with(f"wrong-{n}")
-        assert get_with(token.key).status_code == 429
-        assert get_with(token.key, address="198.51.100.4").status_code == 200
+        assert get_with(token).status_code == 429
+        assert get_with(token, address="198.51.100.4").status_code == 200
 
 
 def test_right_tokens_and_anonymous_reads_are_never_counted(editor):
-    token = Token.objects.create(user=editor)
+    token = api_key(editor)
     with token_failures("1/minute"):
-        codes = [get_with(token.key).status_code for _ in range(3)]
+        codes = [get_with(token).status_code for _ in range(3)]
         codes += [APIClient().get("/api/v1/articles/").status_code for _ in range(3)]
 
     assert codes == [200] * 6

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.services.archive import ArchiveError, export_content
+from core.signals import content_exported
 
 
 class Command(BaseCommand):
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         except ArchiveError as error:
             path.unlink(missing_ok=True)
             raise CommandError(str(error)) from error
+        content_exported.send(sender=self.__class__, path=path, counts=report.counts)
         seconds = time.perf_counter() - started
         articles = report.counts["articles.Article"]
         self.stdout.write(

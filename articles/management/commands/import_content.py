@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.services.archive import ArchiveError, import_content
+from core.signals import content_imported
 from search.indexing import rebuild_index
 
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         except ArchiveError as error:
             raise CommandError(str(error)) from error
         rebuild_index()
+        content_imported.send(sender=self.__class__, path=path, counts=report.counts)
         seconds = time.perf_counter() - started
         self.stdout.write(
             f"Restored {report.counts['articles.Article']} articles, "
