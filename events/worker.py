@@ -66,13 +66,28 @@ class Worker:
             self._run_rq_tasks()
 
     def _run_database_tasks(self) -> None:
-        from django_tasks_db.management.commands.db_worker import Worker as DatabaseWorker
+        """Run the ready tasks of the database backend one by one, as its db_worker does.
 
-        DatabaseWorker(
+        Its own loop is not used: it closes the connection between tasks, which run() does
+        between turns here.
+        """
+        from django_tasks_db.management.commands.db_worker import Worker as DatabaseWorker
+        from django_tasks_db.models import DBTaskResult
+        from django_tasks_db.utils import exclusive_transaction
+
+        runner = DatabaseWorker(
             queue_names=["*"], interval=0, batch=True, backend_name="default",
             startup_delay=False, max_tasks=None, worker_id=self.worker_id,
             excluded_queue_names=[],
-        ).run()  # fmt: skip
+        )  # fmt: skip
+        ready = DBTaskResult.objects.ready().filter(backend_name="default")
+        while True:
+            with exclusive_transaction(ready.db):
+                task = ready.get_locked()
+                if task is None:
+                    return
+                task.claim(self.worker_id)  # no other worker runs it now
+            runner.run_task(task)
 
     def _run_rq_tasks(self) -> None:
         import django_rq

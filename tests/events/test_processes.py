@@ -140,3 +140,23 @@ def test_a_scheduled_story_is_on_a_cached_home_within_the_bound(site):
     late = time.time() - at
     assert late >= 0  # never before its time
     print(f"scheduled story on the cached home {late:.2f} s after its time (bound {bound} s)")
+
+
+def test_the_api_throttle_counts_requests_to_every_server_together(tmp_path, django_db_blocker):
+    with django_db_blocker.unblock():
+        live = LiveSite(tmp_path, API_THROTTLE_ANON="4/minute")
+        try:
+            servers = [live.serve(), live.serve()]
+            # Each address is a new page-cache entry: every request reaches the throttle.
+            paths = [f"/api/v1/articles/?page_size={n + 1}" for n in range(6)]
+            codes = [servers[n % 2].get(path).status for n, path in enumerate(paths)]
+        finally:
+            live.close()
+    assert codes == [
+        200,
+        200,
+        200,
+        200,
+        429,
+        429,
+    ]  # a per-process count would have allowed 4 on each
