@@ -88,6 +88,21 @@ TEMPLATES = [
 ]
 
 
+# Every request's database work ends well before gunicorn's 30-second worker timeout: a
+# statement or a wait for a lock that runs longer is cancelled, and the client gets a 503
+# (core/middleware.py) instead of a killed worker. Commands share the limits; give a long
+# maintenance run more with e.g. DB_STATEMENT_TIMEOUT=0 (no limit).
+DB_STATEMENT_TIMEOUT = float(env("DB_STATEMENT_TIMEOUT", "20"))
+DB_LOCK_TIMEOUT = float(env("DB_LOCK_TIMEOUT", "10"))
+# How long an SQLite writer waits for another's write lock before giving up (a 503).
+DB_BUSY_TIMEOUT = float(env("DB_BUSY_TIMEOUT", "10"))
+
+
+def postgres_timeouts(statement: float, lock: float) -> str:
+    """Return libpq `options` setting PostgreSQL's statement and lock timeouts (seconds)."""
+    return f"-c statement_timeout={round(statement * 1000)} -c lock_timeout={round(lock * 1000)}"
+
+
 def sqlite_database(path: Path) -> dict:
     """Return an SQLite configuration tuned for several concurrent writers."""
     return {
@@ -97,7 +112,7 @@ def sqlite_database(path: Path) -> dict:
             # IMMEDIATE takes the write lock at BEGIN, so a second writer waits
             # (up to `timeout` seconds) instead of failing with "database is locked".
             "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
+            "timeout": DB_BUSY_TIMEOUT,
             "init_command": (
                 "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;"
             ),
@@ -107,9 +122,13 @@ def sqlite_database(path: Path) -> dict:
 
 def database_from_url(url: str) -> dict:
     """Return a database configuration parsed from a DATABASE_URL-style string."""
-    return dj_database_url.parse(
+    database = dj_database_url.parse(
         url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
     )
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = postgres_timeouts(DB_STATEMENT_TIMEOUT, DB_LOCK_TIMEOUT)
+    return database
 
 
 DATABASES = {
