@@ -152,8 +152,16 @@ def redis_cache(url: str) -> dict:
         "BACKEND": "core.cache.FailOpenRedisCache",
         "LOCATION": url,
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", "masthead"),
-        "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
+        "OPTIONS": {
+            "socket_connect_timeout": timeout,
+            "socket_timeout": timeout,
+            "pool_class": "core.cache.GuardedConnectionPool",
+        },
     }
+
+
+# After Redis fails to answer, each process leaves it alone this long (core/cache.py).
+REDIS_RETRY_SECONDS = float(env("REDIS_RETRY_SECONDS", "5"))
 
 
 CACHES = {
@@ -169,7 +177,11 @@ CACHES = {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env("PAGE_CACHE_REDIS_URL", env("REDIS_URL")),
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "masthead") + "-pages",
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+            "OPTIONS": {
+                "socket_connect_timeout": 0.25,
+                "socket_timeout": 0.25,
+                "pool_class": "core.cache.GuardedConnectionPool",
+            },
         }
         if env("PAGE_CACHE_REDIS_URL", env("REDIS_URL"))
         else {
