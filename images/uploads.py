@@ -10,6 +10,8 @@ from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 
+from core.storage import note_stored
+
 from .metadata import stripped
 from .validation import EXTENSIONS, fresh_name, rewound, validate_image_file
 
@@ -26,6 +28,7 @@ class PictureFieldFile(ImageFieldFile):
     def save(self, name, content, save=True):
         picture = accepted(content)
         super().save(picture.name, picture, save)
+        note_stored(self.storage, type(self.instance), self.field.attname, self.name)
 
     save.alters_data = True
 

@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "core.site.ServedAddressMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
+    # Outside the request's transaction: it sees whether the rows of stored files were kept.
+    "core.storage.DiscardUnsavedUploadsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, auth and CSRF: a cached page costs as little as possible.
     "core.pagecache.middleware.PageCacheMiddleware",
