@@ -33,7 +33,7 @@ def timed(call) -> tuple[int, float]:
     return status, time.monotonic() - started
 
 
-def test_a_hung_redis_costs_each_request_at_most_one_timeout(editor, cached_by, hung):
+def test_a_hung_redis_costs_each_request_at_most_one_timeout(editor, hung):
     article = ArticleFactory()
     token = Token.objects.create(user=editor)
     reader, writer = APIClient(), APIClient()
@@ -59,4 +59,4 @@ def test_a_hung_redis_costs_each_request_at_most_one_timeout(editor, cached_by, 
     assert all(seconds < budget for _, seconds in results), results
     # Only the first found Redis hung; the others did not ask it again.
     assert sum(seconds for _, seconds in results[1:]) < 0.3, results
-    assert settings.REDIS_RETRY_SECONDS > sum(seconds for _, seconds in results)
+    assert sum(seconds for _, seconds in results) < settings.REDIS_RETRY_SECONDS

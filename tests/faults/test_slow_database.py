@@ -118,9 +118,12 @@ def test_an_sqlite_writer_waits_only_the_busy_timeout_for_anothers_lock(
     holder.execute("BEGIN IMMEDIATE")
     waiter = ConnectionHandler({"default": settings_dict})["default"]
     started = time.monotonic()
-    with django_db_blocker.unblock(), pytest.raises(OperationalError, match="locked"):
-        with waiter.cursor() as cursor:
-            cursor.execute("BEGIN IMMEDIATE")
+    with (
+        django_db_blocker.unblock(),
+        pytest.raises(OperationalError, match="locked"),
+        waiter.cursor() as cursor,
+    ):
+        cursor.execute("BEGIN IMMEDIATE")
     assert 0.4 < time.monotonic() - started < 3
     holder.close()
     with django_db_blocker.unblock():
