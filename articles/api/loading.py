@@ -2,11 +2,20 @@
 
 from collections.abc import Collection
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 from django.db.models.functions import Coalesce
 
-from articles.models import Article, ArticleImage, Byline, Correction, Mention, TaggedArticle
+from articles.models import (
+    Article,
+    ArticleImage,
+    Byline,
+    Correction,
+    Mention,
+    Tag,
+    TaggedArticle,
+)
 from articles.services import policy
+from people.models import Person
 
 from .permissions import can_see_unpublished
 
@@ -27,6 +36,25 @@ def readable_articles(user, *, writing: bool = False):
         # contributors their own articles.
         articles = articles | policy.visible_articles(user, Article.objects.all())
     return articles.annotate(sort_time=sort_time)
+
+
+def readable_tags(user):
+    """Return the tags this user may look up: editors all, others those on articles they read.
+
+    A tag that only unpublished work carries is not public: naming it would tell of the work.
+    """
+    if can_see_unpublished(user) and policy.can_edit_any(user):
+        return Tag.objects.all()
+    articles = readable_articles(user).values("pk")
+    carried = TaggedArticle.objects.filter(tag=OuterRef("pk"), content_object__in=articles)
+    return Tag.objects.filter(Exists(carried))
+
+
+def readable_people(user):
+    """Return the people this user may look up: editors all, others those in what they read."""
+    if can_see_unpublished(user) and policy.can_edit_any(user):
+        return Person.objects.all()
+    return Person.objects.named_in(readable_articles(user))
 
 
 def article_queryset(user, *, writing: bool = False):

@@ -16,10 +16,11 @@ from articles.services.revisions import recording
 from core.api import conditional
 from core.api.permissions import NewsroomModelPermissions
 from core.api.viewsets import BIGINT_MAX, IdOrSlugMixin, NewsroomViewSet
+from people.api.views import PersonViewSet
 
 from . import transitions
 from .filters import ArticleFilter, TagFilter
-from .loading import article_queryset, shown_articles
+from .loading import article_queryset, readable_people, readable_tags, shown_articles
 from .ninjs import article_to_ninjs
 from .ninjs_document import NinjsSerializer
 from .pagination import ArticlePages
@@ -58,6 +59,26 @@ class TagViewSet(IdOrSlugMixin, NewsroomViewSet):
     queryset = Tag.objects.all()
     serializer_class = TagSerializer
     filterset_class = TagFilter
+
+    def get_queryset(self):
+        if self.request.method in ("GET", "HEAD", "OPTIONS"):
+            return readable_tags(self.request.user)
+        return super().get_queryset()
+
+
+@extend_schema(tags=["people"])
+class ReadablePersonViewSet(PersonViewSet):
+    """People in the news and on our staff; `name` looks them up by prefix.
+
+    Only people named in articles the caller may read are listed: someone who appears only
+    in unpublished work has no public trace.
+    """
+
+    def get_queryset(self):
+        people = super().get_queryset()
+        if self.request.method in ("GET", "HEAD", "OPTIONS"):
+            return people & readable_people(self.request.user)
+        return people
 
 
 def requested_fields(request) -> frozenset[str] | None:
