@@ -178,3 +178,18 @@ class ImageFactory(factory.django.DjangoModelFactory):
     caption = "The harbour at dusk."
     credit = "Masthead illustration"
     alt_text = "A teal rectangle standing in for the harbour"
+
+
+def shown_in_public(*records):
+    """Attach tags and people to one published article, so that readers may see them.
+
+    A tag or person that no public article carries is not public (Tag.objects.public(),
+    Person.objects.named_in()). Return the records, the first alone when there is one.
+    """
+    article = ArticleFactory()
+    for record in records:
+        if isinstance(record, Tag):
+            TaggedArticleFactory(content_object=article, tag=record)
+        else:
+            MentionFactory(article=article, person=record)
+    return records[0] if len(records) == 1 else records
