@@ -20,20 +20,19 @@ from people.models import Person
 from .permissions import can_see_unpublished
 
 
-def readable_articles(user, *, writing: bool = False):
-    """Return the articles this user may read (or write), with their sort time."""
+def readable_articles(user):
+    """Return the articles this user may read (and so try to write), with their sort time."""
     articles = Article.objects.published()
     # A published article always has its publish time: sorting on the column itself lets
     # the database read the newest from its index instead of sorting the whole archive.
     sort_time = F("published_at")
     if can_see_unpublished(user):
         sort_time = Coalesce("published_at", "created_at")
-    if can_see_unpublished(user) and writing:
-        # Writers reach every article so that a refusal is a 403 with its reason.
-        articles = Article.objects.all()
-    elif can_see_unpublished(user):
-        # Readers on the staff see what the admin lists for them: editors everything,
-        # contributors their own articles.
+    if can_see_unpublished(user):
+        # Staff see what the admin lists for them: editors everything, contributors their
+        # own articles. A write to anything else is a 404, as a read is, so that the answer
+        # tells nothing of an article the caller may not see; a refusal of one they see is
+        # a 403 with its reason.
         articles = articles | policy.visible_articles(user, Article.objects.all())
     return articles.annotate(sort_time=sort_time)
 
@@ -57,10 +56,10 @@ def readable_people(user):
     return Person.objects.named_in(readable_articles(user))
 
 
-def article_queryset(user, *, writing: bool = False):
+def article_queryset(user):
     """Return the articles this user may read, with every relation fetched in fixed queries."""
     return (
-        readable_articles(user, writing=writing)
+        readable_articles(user)
         .for_listing()
         .prefetch_related(
             Prefetch("mentions", queryset=Mention.objects.select_related("person")),

@@ -164,8 +164,7 @@ class ArticleViewSet(NewsroomViewSet):
         if self.action in ("list", "retrieve"):
             articles = self.shown_articles()
         else:
-            writing = self.request.method not in ("GET", "HEAD", "OPTIONS")
-            articles = article_queryset(self.request.user, writing=writing)
+            articles = article_queryset(self.request.user)
         if self.request.query_params.get("order-by") == "oldest":
             return articles.order_by("sort_time", "pk")
         return articles.order_by("-sort_time", "-pk")
@@ -243,7 +242,7 @@ class ArticleViewSet(NewsroomViewSet):
     def destroy(self, request, *args, **kwargs):
         article = self.get_object()
         if request.headers.get("If-Match"):
-            conditional.check_if_match(request, article)
+            conditional.check_if_match(request, article, version_required=False)
         self.perform_destroy(article)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -251,7 +250,7 @@ class ArticleViewSet(NewsroomViewSet):
         """Take workflow step `name` through its publishing service, then read the article back."""
         article = self.get_object()
         if request.headers.get("If-Match"):
-            conditional.check_if_match(request, article)
+            conditional.check_if_match(request, article, version_required=False)
         arguments = transitions.action_arguments(name, request.data)
         service = publishing.STEPS[name].service
         transitions.run_transition(service, article=article, user=request.user, **arguments)
