@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.urls import reverse
-from taggit.models import TagBase, TaggedItemBase
+from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
 from core.text import slug_from, split_lines
 
@@ -46,7 +46,8 @@ class Tag(TagBase):
         help_text="Other names for the same thing, one per line; used to recognise it in text.",
     )
 
-    objects = TagQuerySet.as_manager()
+    # taggit's manager finds tags by name for fixtures and archives; ours adds public().
+    objects = NaturalKeyManager.from_queryset(TagQuerySet)()
 
     class Meta:
         ordering = ["name"]
