@@ -83,10 +83,15 @@ class ReadablePersonViewSet(PersonViewSet):
 
 def requested_fields(request) -> frozenset[str] | None:
     """Return the sparse fieldset asked for with `fields=`, or None for every field."""
-    raw = request.query_params.get("fields")
-    if raw is None:
+    given = request.query_params.getlist("fields")
+    if not given:
         return None
-    names = frozenset(name.strip() for name in raw.split(",") if name.strip())
+    if len(given) > 1:
+        raise ValidationError({"fields": "Give `fields` once, its names separated by commas."})
+    names = frozenset(name.strip() for name in given[0].split(",") if name.strip())
+    if not names:
+        # An empty fieldset would answer objects with nothing in them.
+        raise ValidationError({"fields": "Name at least one field, e.g. fields=id,headline."})
     unknown = sorted(names - READABLE_FIELDS)
     if unknown:
         raise ValidationError({"fields": f"Unknown field(s): {', '.join(unknown)}."})
