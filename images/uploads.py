@@ -18,7 +18,7 @@ from .validation import EXTENSIONS, fresh_name, rewound, validate_image_file
 
 def accepted(content) -> ContentFile:
     """Return `content` checked, stripped of metadata and freshly named; raise ValidationError."""
-    image_format = validate_image_file(content)
+    image_format = getattr(content, "checked_as", None) or validate_image_file(content)
     data = stripped(rewound(content).read(), image_format)
     rewound(content)
     return ContentFile(data, name=fresh_name(EXTENSIONS[image_format]))

@@ -160,4 +160,3 @@ def allow_empty_filters(operation: dict) -> None:
             parameter["schema"]["items"]["minLength"] = 1  # every slug has a character
         elif parameter["name"] not in NOT_FILTERS:
             parameter["allowEmptyValue"] = True
-
