@@ -7,15 +7,12 @@ page for readers, long before gunicorn would kill the worker at 30 seconds.
 
 import json
 import os
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 
 import psycopg
 import pytest
-from django.conf import settings
 from django.db import connection
 from rest_framework.authtoken.models import Token
 
@@ -23,7 +20,7 @@ from config.settings.base import sqlite_database
 from core.api import conditional
 from tests.factories import ArticleFactory
 
-from .conftest import answers, free_port, wait_until
+from .conftest import django_server
 
 LOCK_SECONDS = 1
 
@@ -52,20 +49,8 @@ def server(transactional_db):
         f"/{database['NAME']}",
         "DB_LOCK_TIMEOUT": str(LOCK_SECONDS),
     }
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        env=env,
-        cwd=settings.BASE_DIR,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until(lambda: answers(port))
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(10)
+    with django_server(env) as url:
+        yield url
 
 
 def test_a_locked_table_gives_a_503_in_each_format_within_the_lock_timeout(server, editor):
