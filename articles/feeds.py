@@ -161,7 +161,7 @@ class TagFeed(LatestFeed):
     """The newest articles carrying a topic."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(Tag.objects.public(), slug=slug)
 
     def title(self, obj=None):
         return f"{obj.name} · {settings.SITE_NAME}"
@@ -180,7 +180,7 @@ class PersonFeed(LatestFeed):
     """The newest articles a person wrote or appears in."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Person, slug=slug)
+        return get_object_or_404(Person.objects.named_in(Article.objects.published()), slug=slug)
 
     def title(self, obj=None):
         return f"{obj.full_name} · {settings.SITE_NAME}"

@@ -153,4 +153,19 @@ def shared_preview(request, token: str) -> HttpResponse:
     version = Version.objects.filter(pk=version_id).select_related("revision").first()
     if version is None:
         raise Http404("No such preview.")
+    if not _still_shared(version):
+        return _gone(request)
     return render_preview(request, version)
+
+
+def _still_shared(version: Version) -> bool:
+    """Return True while the article of `version` exists and has not been taken down.
+
+    A link outlives neither: once an editor unpublishes or deletes a story, nobody holding
+    an old link may read it (its revisions stay, for the newsroom's history).
+    """
+    return (
+        Article.objects.filter(pk=version.object_id)
+        .exclude(status=Article.Status.UNPUBLISHED)
+        .exists()
+    )

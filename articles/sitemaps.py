@@ -1,11 +1,10 @@
 """sitemap.xml: every public article, section, topic and person."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, OuterRef, Q
 
 from people.models import Person
 
-from .models import Article, Byline, Mention, Section, Tag, TaggedArticle
+from .models import Article, Section, Tag
 
 
 class ArticleSitemap(Sitemap):
@@ -35,9 +34,7 @@ class TagSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        public = Article.objects.published().filter(pk=OuterRef("content_object_id"))
-        used = TaggedArticle.objects.filter(Exists(public), tag=OuterRef("pk"))
-        return Tag.objects.filter(Exists(used)).order_by("pk")
+        return Tag.objects.public().order_by("pk")
 
 
 class PersonSitemap(Sitemap):
@@ -47,10 +44,7 @@ class PersonSitemap(Sitemap):
     priority = 0.5
 
     def items(self):
-        public = Article.objects.published().filter(pk=OuterRef("article_id"))
-        wrote = Byline.objects.filter(Exists(public), person=OuterRef("pk"))
-        mentioned = Mention.objects.filter(Exists(public), person=OuterRef("pk"))
-        return Person.objects.filter(Q(Exists(wrote)) | Q(Exists(mentioned))).order_by("pk")
+        return Person.objects.named_in(Article.objects.published()).order_by("pk")
 
 
 SITEMAPS = {

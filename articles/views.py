@@ -66,7 +66,7 @@ def section_detail(request, slug):
 @require_safe
 def tag_detail(request, slug):
     """Show a topic and its articles."""
-    tag = get_object_or_404(Tag, slug=slug)
+    tag = get_object_or_404(Tag.objects.public(), slug=slug)
     articles = Article.objects.published().tagged(tag).cards().newest_first()
     context = {"tag": tag, "page": paginate(request, articles)}
     return render(request, "articles/tag_detail.html", context)

@@ -3,9 +3,8 @@
 from django.urls import re_path
 from rest_framework.routers import DefaultRouter
 
-from articles.api.views import ArticleViewSet, SectionViewSet, TagViewSet
+from articles.api.views import ArticleViewSet, ReadablePersonViewSet, SectionViewSet, TagViewSet
 from core.api.problems import not_found
-from people.api.views import PersonViewSet
 
 app_name = "api"
 
@@ -13,7 +12,8 @@ router = DefaultRouter()
 router.register("articles", ArticleViewSet, basename="article")
 router.register("sections", SectionViewSet, basename="section")
 router.register("tags", TagViewSet, basename="tag")
-router.register("people", PersonViewSet, basename="person")
+# People's endpoint, shown as far as the articles the caller may read name them.
+router.register("people", ReadablePersonViewSet, basename="person")
 
 # Last: any other address under the API is a 404 in the API's error format, not an HTML page.
 # Only addresses ending in a slash, so that Django still adds a forgotten final slash.

@@ -5,10 +5,11 @@ import re
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularSwaggerSplitView
 
 from accounts.views import security_txt
 from articles.preview import shared_preview
+from core.api.schema_view import SchemaView
 from core.media import serve_media
 from core.views import bench_ceiling
 from events import health
@@ -22,7 +23,7 @@ urlpatterns = [
     path("health/live/", health.live, name="health-live"),
     path("health/ready/", health.ready, name="health-ready"),
     path("api/v1/", include("config.api_router")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/schema/", SchemaView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("person/", include("people.urls")),
     path("preview/<str:token>/", shared_preview, name="article-preview"),

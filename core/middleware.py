@@ -1,5 +1,6 @@
 """Middleware shared by every page and the API: refusing NUL, and 503 while the database is down."""
 
+import errno
 import logging
 
 from django.conf import settings
@@ -52,8 +53,13 @@ def unavailable_response(request) -> HttpResponse:
     return response
 
 
+# A full disk or an exhausted quota: the upload is refused whole (core/storage.py), and the
+# client is asked to come back, as while the database is away.
+STORAGE_FULL = {errno.ENOSPC, errno.EDQUOT}
+
+
 class DatabaseUnavailableMiddleware:
-    """Turn a lost database connection in a view or its template into a 503."""
+    """Turn a lost database connection, or a full disk, in a view or its template into a 503."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -62,6 +68,9 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        if isinstance(exception, OSError) and exception.errno in STORAGE_FULL:
+            logger.error("Storage full: %s", exception, exc_info=exception)
+            return unavailable_response(request)
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
         # Django closes the broken connection at the end of the request and opens a new

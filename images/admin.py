@@ -8,12 +8,7 @@ from django.urls import path
 from django.utils.html import format_html
 
 from .models import Image
-from .renditions import (
-    discard_renditions,
-    ensure_card_crops,
-    ensure_renditions,
-    ensure_share_crops,
-)
+from .renditions import discard_renditions, ensure_every_rendition
 
 PICKER_PAGE_SIZE = 60
 
@@ -81,9 +76,7 @@ class ImageAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if change and {"file", "focal_x", "focal_y"} & set(form.changed_data):
             discard_renditions(obj)
-        ensure_renditions(obj)
-        ensure_share_crops(obj)
-        ensure_card_crops(obj)
+        ensure_every_rendition(obj)
 
     def get_urls(self):
         picker = self.admin_site.admin_view(self.picker_view)

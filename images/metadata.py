@@ -35,10 +35,19 @@ RESAVE = {
 METADATA_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "comment", "photoshop", "icc_profile")
 
 
+def orientation(image: PILImage.Image, data: bytes) -> int:
+    """Return the EXIF orientation of the opened `image` whose file is `data` (1: upright)."""
+    # Pillow decodes a whole PNG to look for EXIF stored after the pixels: skip that (a
+    # second for 40 megapixels) unless the file has an EXIF chunk at all.
+    if image.format == "PNG" and "exif" not in image.info and b"eXIf" not in data:
+        return 1
+    return image.getexif().get(ORIENTATION_TAG, 1) or 1
+
+
 def stripped(data: bytes, image_format: str) -> bytes:
     """Return the picture in `data` upright, without EXIF, GPS, XMP, IPTC or comments."""
     with PILImage.open(BytesIO(data)) as image:
-        turned = image.getexif().get(ORIENTATION_TAG, 1) not in (0, 1)
+        turned = orientation(image, data) != 1
         if turned or (image_format in ("WEBP", "GIF") and _carries_metadata(image)):
             return _resaved(image, image_format)
     if image_format == "JPEG":

@@ -6,9 +6,9 @@ from pathlib import PurePosixPath
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from PIL import Image as PILImage
-from PIL import ImageOps
 
 from .models import Image, Rendition
+from .validation import ORIENTATION_TAG, remember_checked
 
 WIDTHS = (320, 640, 960, 1280, 1920)
 FORMATS = {
@@ -46,25 +46,33 @@ def usable_width(image: Image, ratio: Ratio) -> int:
 
 
 def ensure_renditions(
-    image: Image, ratio: Ratio = None, *, widths: list[int] | None = None, formats=tuple(FORMATS)
+    image: Image,
+    ratio: Ratio = None,
+    *,
+    widths: list[int] | None = None,
+    formats=tuple(FORMATS),
+    source: "Source | None" = None,
 ) -> list[Rendition]:
     """Create the renditions `image` still lacks and return all of them, smallest first.
 
-    `widths` and `formats` narrow the set; by default every width in both formats.
+    `widths` and `formats` narrow the set; by default every width in both formats. Pass one
+    `Source` to several calls for one image, so that its file is decoded once.
     """
     widths = widths or target_widths(usable_width(image, ratio))
     existing = {(r.format, r.spec): r for r in image.renditions.all()}
     wanted = [
-        (fmt, width)
+        (width, [fmt for fmt in formats if (fmt, spec_name(width, ratio)) not in existing])
         for width in widths
-        for fmt in formats
-        if (fmt, spec_name(width, ratio)) not in existing
     ]
+    wanted = [(width, fmts) for width, fmts in wanted if fmts]
     if wanted:
-        with image.file.open("rb"), PILImage.open(image.file) as source:
-            prepared = prepare(source, image.focal_point, ratio)
-            for fmt, width in wanted:
-                rendition = store(image, prepared, fmt, width, ratio)
+        resized = cropped = (source or Source(image)).cropped(ratio)
+        # Widest first, each from the one before: a few passes over a large picture, not one
+        # a width. Once per width, however many formats.
+        for width, fmts in sorted(wanted, reverse=True):
+            resized = fit(resized, width, shape=cropped.size)
+            for fmt in fmts:
+                rendition = store(image, resized, fmt, ratio)
                 existing[(rendition.format, rendition.spec)] = rendition
         # A prefetched list no longer tells the truth; the next call reads the table again.
         getattr(image, "_prefetched_objects_cache", {}).pop("renditions", None)
@@ -73,23 +81,59 @@ def ensure_renditions(
     return sorted(chosen, key=lambda r: (r.width, r.format))
 
 
-def ensure_share_crops(image: Image) -> list[Rendition]:
+def ensure_every_rendition(image: Image) -> None:
+    """Create every rendition, share crop and card crop `image` lacks, decoding it once."""
+    source = Source(image)
+    ensure_renditions(image, source=source)
+    ensure_share_crops(image, source=source)
+    ensure_card_crops(image, source=source)
+
+
+class Source:
+    """An image's picture, decoded, turned upright and flattened once, for all its renditions.
+
+    A large original is first reduced by a whole factor (a fast box filter) to no less than
+    the widest rendition on its shorter side: a 40-megapixel picture is then worked on at a
+    quarter of its pixels, and each rendition still comes from a larger picture.
+    """
+
+    def __init__(self, image: Image):
+        self.image = image
+        self._upright: PILImage.Image | None = None
+
+    @property
+    def upright(self) -> PILImage.Image:
+        if self._upright is None:
+            with self.image.file.open("rb"), PILImage.open(self.image.file) as source:
+                self._upright = flattened(source)
+        return self._upright
+
+    def cropped(self, ratio: Ratio) -> PILImage.Image:
+        """Return the upright picture, cropped to `ratio` around the focal point if asked."""
+        picture = self.upright
+        if ratio is None:
+            return picture
+        return picture.crop(crop_box(picture.size, self.image.focal_point, ratio))
+
+
+def ensure_share_crops(image: Image, *, source: Source | None = None) -> list[Rendition]:
     """Create the JPEG crops for sharing (16:9, 4:3, 1:1) that `image` lacks; return all three."""
     jpeg = [Rendition.Format.JPEG]
+    source = source or Source(image)
     return [
         rendition
         for ratio in SHARE_RATIOS
         for rendition in ensure_renditions(
-            image, ratio, widths=[share_width(image, ratio)], formats=jpeg
+            image, ratio, widths=[share_width(image, ratio)], formats=jpeg, source=source
         )
     ]
 
 
-def ensure_card_crops(image: Image) -> list[Rendition]:
+def ensure_card_crops(image: Image, *, source: Source | None = None) -> list[Rendition]:
     """Create the 16:9 crops that fronts' featured cards show, in both formats; return them."""
     usable = usable_width(image, CARD_RATIO)
     widths = [width for width in CARD_WIDTHS if width <= usable] or [usable]
-    return ensure_renditions(image, CARD_RATIO, widths=widths)
+    return ensure_renditions(image, CARD_RATIO, widths=widths, source=source)
 
 
 def share_width(image: Image, ratio: Ratio) -> int:
@@ -97,13 +141,45 @@ def share_width(image: Image, ratio: Ratio) -> int:
     return max(w for w in target_widths(usable_width(image, ratio)) if w <= SHARE_WIDTH)
 
 
-def prepare(source: PILImage.Image, focal: tuple[float, float], ratio: Ratio) -> PILImage.Image:
-    """Return the upright RGB picture, cropped to `ratio` around the focal point if asked."""
+# How each EXIF orientation is undone (as Pillow's ImageOps.exif_transpose does).
+UPRIGHT = {
+    2: PILImage.Transpose.FLIP_LEFT_RIGHT,
+    3: PILImage.Transpose.ROTATE_180,
+    4: PILImage.Transpose.FLIP_TOP_BOTTOM,
+    5: PILImage.Transpose.TRANSPOSE,
+    6: PILImage.Transpose.ROTATE_270,
+    7: PILImage.Transpose.TRANSVERSE,
+    8: PILImage.Transpose.ROTATE_90,
+}
+REDUCIBLE_MODES = {"RGB", "RGBA", "L", "LA"}
+
+
+def flattened(source: PILImage.Image) -> PILImage.Image:
+    """Return the first frame of `source` upright, in RGB on white, reduced if it is large."""
     source.seek(0)  # the first frame of an animated GIF
-    picture = ImageOps.exif_transpose(source.convert("RGBA"))
-    background = PILImage.new("RGBA", picture.size, "white")
-    picture = PILImage.alpha_composite(background, picture).convert("RGB")
-    return picture if ratio is None else picture.crop(crop_box(picture.size, focal, ratio))
+    orientation = source.getexif().get(ORIENTATION_TAG, 1)
+    factor = max(1, min(source.size) // WIDTHS[-1])
+    if source.format == "JPEG" and factor > 1:
+        # JPEG decodes at 1/2, 1/4 or 1/8 scale almost for free; draft never goes below this.
+        source.draft("RGB", (source.width // factor, source.height // factor))
+        factor = max(1, min(source.size) // WIDTHS[-1])
+    picture = source if source.mode in REDUCIBLE_MODES else source.convert("RGBA")
+    if factor > 1:
+        picture = picture.reduce(factor)
+    if orientation in UPRIGHT:
+        picture = picture.transpose(UPRIGHT[orientation])
+    if picture.mode in ("RGBA", "LA"):
+        background = PILImage.new("RGBA", picture.size, "white")
+        return PILImage.alpha_composite(background, picture.convert("RGBA")).convert("RGB")
+    return picture if picture.mode == "RGB" and picture is not source else picture.convert("RGB")
+
+
+def fit(picture: PILImage.Image, width: int, *, shape: tuple[int, int]) -> PILImage.Image:
+    """Return `picture` resized to `width`, its height in proportion to `shape` (w, h)."""
+    if width == picture.width:
+        return picture
+    height = max(1, round(shape[1] * width / shape[0]))
+    return picture.resize((width, height), PILImage.Resampling.LANCZOS, reducing_gap=3.0)
 
 
 def crop_box(size: tuple[int, int], focal: tuple[float, float], ratio) -> tuple[int, ...]:
@@ -121,22 +197,20 @@ def clamp(value: int, low: int, high: int) -> int:
     return max(low, min(value, high))
 
 
-def store(image: Image, picture: PILImage.Image, fmt: str, width: int, ratio: Ratio) -> Rendition:
-    """Resize `picture` to `width`, save it through the storage API and record it."""
-    height = max(1, round(picture.height * width / picture.width))
-    resized = (
-        picture
-        if width == picture.width
-        else picture.resize((width, height), PILImage.Resampling.LANCZOS, reducing_gap=3.0)
-    )
+def store(image: Image, resized: PILImage.Image, fmt: str, ratio: Ratio) -> Rendition:
+    """Save an already resized picture through the storage API and record it."""
     buffer = BytesIO()
     resized.save(buffer, **FORMATS[fmt])
+    width, height = resized.size
     spec = spec_name(width, ratio)
     extension = "jpg" if fmt == Rendition.Format.JPEG else "webp"
     rendition = Rendition(image=image, format=fmt, spec=spec, width=width, height=height)
-    # The library file's stem carries a random token, so rendition names never collide.
+    # The upload path gives the file a fresh random name (images/uploads.py).
     name = f"{PurePosixPath(image.file.name).stem}-{spec}.{extension}"
-    rendition.file.save(name, ContentFile(buffer.getvalue()), save=False)
+    made = ContentFile(buffer.getvalue())
+    # Made here by Pillow from a checked picture: the upload path need not decode it again.
+    remember_checked(made, FORMATS[fmt]["format"])
+    rendition.file.save(name, made, save=False)
     try:
         with transaction.atomic():
             rendition.save()

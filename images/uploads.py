@@ -10,13 +10,15 @@ from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models.fields.files import ImageFieldFile
 
+from core.storage import note_stored
+
 from .metadata import stripped
 from .validation import EXTENSIONS, fresh_name, rewound, validate_image_file
 
 
 def accepted(content) -> ContentFile:
     """Return `content` checked, stripped of metadata and freshly named; raise ValidationError."""
-    image_format = validate_image_file(content)
+    image_format = getattr(content, "checked_as", None) or validate_image_file(content)
     data = stripped(rewound(content).read(), image_format)
     rewound(content)
     return ContentFile(data, name=fresh_name(EXTENSIONS[image_format]))
@@ -26,6 +28,7 @@ class PictureFieldFile(ImageFieldFile):
     def save(self, name, content, save=True):
         picture = accepted(content)
         super().save(picture.name, picture, save)
+        note_stored(self.storage, type(self.instance), self.field.attname, self.name)
 
     save.alters_data = True
 

@@ -13,6 +13,21 @@ class PersonQuerySet(models.QuerySet):
         """Return our own journalists."""
         return self.filter(kind=Person.Kind.CONTRIBUTOR)
 
+    def named_in(self, articles):
+        """Return the people with a byline or a mention on one of `articles`.
+
+        people/ sits below articles/, so the relations are found by name, and the caller
+        says which articles count (the public ones: `Article.objects.published()`).
+        """
+        named = models.Q()
+        for relation in ("bylines", "mentions"):
+            rows = self.model._meta.get_field(relation).related_model._default_manager
+            on_articles = articles.filter(pk=models.OuterRef("article_id"))
+            named |= models.Q(
+                models.Exists(rows.filter(models.Exists(on_articles), person=models.OuterRef("pk")))
+            )
+        return self.filter(named)
+
     def matching_name(self, name: str):
         """Return people whose full name, short name or alias is `name`."""
         name = name.strip()

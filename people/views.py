@@ -16,8 +16,10 @@ PAGE_SIZE = 20
 @require_safe
 def person_detail(request, slug):
     """Show who a person is, what they wrote for us and the articles that mention them."""
-    person = get_object_or_404(Person.objects.prefetch_related("affiliations"), slug=slug)
-    public = Article.objects.published().cards().newest_first()
+    public = Article.objects.published()
+    people = Person.objects.named_in(public).prefetch_related("affiliations")
+    person = get_object_or_404(people, slug=slug)
+    public = public.cards().newest_first()
     written = _page(request, public.by_author(person), "page") if person.is_contributor else None
     mentioned = _page(request, public.mentioning(person), "mentions_page")
     context = {"person": person, "written": written, "mentioned": mentioned}

@@ -6,7 +6,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 
-from articles.models import Section, Tag
+from articles.models import Article, Section, Tag
 from people.models import Person
 
 from .query import MAX_QUERY_LENGTH
@@ -92,7 +92,7 @@ class SearchForm(forms.Form):
         name = self.cleaned_data["tag"].strip()
         if not name:
             return None
-        tag = Tag.objects.filter(Q(slug=name) | Q(name__iexact=name)).first()
+        tag = Tag.objects.public().filter(Q(slug=name) | Q(name__iexact=name)).first()
         if tag is None:
             raise forms.ValidationError(f"There is no topic called “{name}”.")
         return tag
@@ -101,7 +101,8 @@ class SearchForm(forms.Form):
         name = self.cleaned_data["person"].strip()
         if not name:
             return None
-        person = Person.objects.filter(Q(slug=name) | Q(full_name__iexact=name)).first()
+        people = Person.objects.named_in(Article.objects.published())
+        person = people.filter(Q(slug=name) | Q(full_name__iexact=name)).first()
         if person is None:
             raise forms.ValidationError(f"There is nobody called “{name}” in our archive.")
         return person

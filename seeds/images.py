@@ -11,7 +11,7 @@ from PIL import ImageDraw
 
 from articles.models import ArticleImage
 from images.models import Image
-from images.renditions import ensure_card_crops, ensure_renditions, ensure_share_crops
+from images.renditions import ensure_every_rendition
 
 # The drawing's own coordinates; the picture is then scaled to settings.DEMO_PICTURE_SIZE.
 SIZE = (1600, 900)
@@ -44,9 +44,7 @@ def library_image_for(use: ArticleImage) -> tuple[Image, bool]:
     image = Image(caption=use.caption, credit=use.credit, alt_text=use.alt_text)
     image.file.save(f"{use.article.slug[:30]}.jpg", ContentFile(illustration(seed)), save=False)
     image.save()
-    ensure_renditions(image)
-    ensure_share_crops(image)
-    ensure_card_crops(image)
+    ensure_every_rendition(image)
     return image, True
 
 

@@ -191,3 +191,18 @@ def authenticator_code(device) -> str:
     """Return the code an authenticator app holding `device`'s key shows now."""
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     return f"{totp.token():0{device.digits}d}"
+
+
+def shown_in_public(*records):
+    """Attach tags and people to one published article, so that readers may see them.
+
+    A tag or person that no public article carries is not public (Tag.objects.public(),
+    Person.objects.named_in()). Return the records, the first alone when there is one.
+    """
+    article = ArticleFactory()
+    for record in records:
+        if isinstance(record, Tag):
+            TaggedArticleFactory(content_object=article, tag=record)
+        else:
+            MentionFactory(article=article, person=record)
+    return records[0] if len(records) == 1 else records

@@ -11,6 +11,7 @@ from django.utils.safestring import mark_safe
 from articles.importers.source import MAX_BYTES
 from articles.models import ArticleImage, Byline, Section, Tag, TaggedArticle
 from articles.sanitize import sanitize_html
+from articles.services import policy
 from articles.services.importing import (
     ImportPlan,
     ImportRejected,
@@ -205,6 +206,12 @@ class ImportReviewForm(forms.Form):
         )
 
 
+IMPORTED_BY_A_COLLEAGUE = (
+    "This copy was imported before, as an article you cannot open; ask an editor for it. "
+    "Nothing was created."
+)
+
+
 class ImportArticleMixin:
     """Add the Import article page to the article admin."""
 
@@ -220,8 +227,12 @@ class ImportArticleMixin:
         if request.method != "POST" or not form.is_valid():
             return self._render_import(request, "admin/articles/import_form.html", form)
         confirming = "confirm" in request.POST
-        if confirming and form.plan.existing:
+        existing = form.plan.existing
+        if confirming and existing and policy.may_read(request.user, existing):
             return self._create(request, form, review=None)  # opens the article already there
+        if confirming and existing:
+            messages.warning(request, IMPORTED_BY_A_COLLEAGUE)
+            return redirect("admin:articles_article_import")
         review = ImportReviewForm(
             request.POST if confirming else None, plan=form.plan, admin_site=self.admin_site
         )
@@ -253,6 +264,9 @@ class ImportArticleMixin:
             "title": "Import article",
             "form": form,
             "plan": plan,
+            # The earlier import is named only to those who may read it.
+            "existing_shown": bool(plan and plan.existing)
+            and policy.may_read(request.user, plan.existing),
             "review": review,
             "media": self.media + (review.media if review else forms.Media()),
             "changelist_url": reverse("admin:articles_article_changelist"),

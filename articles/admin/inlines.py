@@ -74,6 +74,7 @@ class RelatedArticleInline(
     model = RelatedArticle
     fk_name = "from_article"
     autocomplete_fields = ["to_article"]
+    readable_article_fields = ("to_article",)
     extra = 0
     verbose_name_plural = "related articles (editor's picks, in order)"
 
@@ -85,4 +86,5 @@ class RelatedHeadlineInline(
     model = RelatedHeadline
     fk_name = "article"
     autocomplete_fields = ["target"]
+    readable_article_fields = ("target",)
     extra = 0

@@ -3,6 +3,8 @@
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 
+from articles.services import policy
+
 # Select2 shows the (empty) placeholder for this choice; the label is for HTML and the
 # browsers that render the plain <select> before the script runs.
 BLANK_LABEL = "---------"
@@ -82,6 +84,10 @@ class PreloadedAutocompleteInlineMixin:
     """
 
     field_makers: dict = {}
+    # Fields naming an article: only articles the user may read are offered, accepted and
+    # named. Otherwise a contributor could save a row naming any article's id, and the form
+    # would then show that article's headline: stepping through ids would read every draft's.
+    readable_article_fields: tuple[str, ...] = ()
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related(*self.autocomplete_fields)
@@ -95,6 +101,8 @@ class PreloadedAutocompleteInlineMixin:
                 preloaded=self.preload_labels(request, db_field),
             )
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name in self.readable_article_fields:
+            field.queryset = policy.readable_articles(request.user, field.queryset)
         make = self.field_makers.get(db_field.name)
         return make(field, request) if make else field
 
@@ -107,4 +115,6 @@ class PreloadedAutocompleteInlineMixin:
         fk_name = self.fk_name or self.parent_model._meta.model_name
         chosen = self.model.objects.filter(**{fk_name: parent_id}).values(db_field.name)
         related = db_field.related_model.objects.filter(pk__in=chosen)
+        if db_field.name in self.readable_article_fields:
+            related = policy.readable_articles(request.user, related)
         return {str(obj.pk): str(obj) for obj in related}

@@ -2,37 +2,64 @@
 
 from collections.abc import Collection
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 from django.db.models.functions import Coalesce
 
-from articles.models import Article, ArticleImage, Byline, Correction, Mention, TaggedArticle
+from articles.models import (
+    Article,
+    ArticleImage,
+    Byline,
+    Correction,
+    Mention,
+    Tag,
+    TaggedArticle,
+)
 from articles.services import policy
+from people.models import Person
 
 from .permissions import can_see_unpublished
 
 
-def readable_articles(user, *, writing: bool = False):
-    """Return the articles this user may read (or write), with their sort time."""
+def readable_articles(user):
+    """Return the articles this user may read (and so try to write), with their sort time."""
     articles = Article.objects.published()
     # A published article always has its publish time: sorting on the column itself lets
     # the database read the newest from its index instead of sorting the whole archive.
     sort_time = F("published_at")
     if can_see_unpublished(user):
         sort_time = Coalesce("published_at", "created_at")
-    if can_see_unpublished(user) and writing:
-        # Writers reach every article so that a refusal is a 403 with its reason.
-        articles = Article.objects.all()
-    elif can_see_unpublished(user):
-        # Readers on the staff see what the admin lists for them: editors everything,
-        # contributors their own articles.
+    if can_see_unpublished(user):
+        # Staff see what the admin lists for them: editors everything, contributors their
+        # own articles. A write to anything else is a 404, as a read is, so that the answer
+        # tells nothing of an article the caller may not see; a refusal of one they see is
+        # a 403 with its reason.
         articles = articles | policy.visible_articles(user, Article.objects.all())
     return articles.annotate(sort_time=sort_time)
 
 
-def article_queryset(user, *, writing: bool = False):
+def readable_tags(user):
+    """Return the tags this user may look up: editors all, others those on articles they read.
+
+    A tag that only unpublished work carries is not public: naming it would tell of the work.
+    """
+    if can_see_unpublished(user) and policy.can_edit_any(user):
+        return Tag.objects.all()
+    articles = readable_articles(user).values("pk")
+    carried = TaggedArticle.objects.filter(tag=OuterRef("pk"), content_object__in=articles)
+    return Tag.objects.filter(Exists(carried))
+
+
+def readable_people(user):
+    """Return the people this user may look up: editors all, others those in what they read."""
+    if can_see_unpublished(user) and policy.can_edit_any(user):
+        return Person.objects.all()
+    return Person.objects.named_in(readable_articles(user))
+
+
+def article_queryset(user):
     """Return the articles this user may read, with every relation fetched in fixed queries."""
     return (
-        readable_articles(user, writing=writing)
+        readable_articles(user)
         .for_listing()
         .prefetch_related(
             Prefetch("mentions", queryset=Mention.objects.select_related("person")),

@@ -16,10 +16,11 @@ from articles.services.revisions import recording
 from core.api import conditional
 from core.api.permissions import NewsroomModelPermissions
 from core.api.viewsets import BIGINT_MAX, IdOrSlugMixin, NewsroomViewSet
+from people.api.views import PersonViewSet
 
 from . import transitions
 from .filters import ArticleFilter, TagFilter
-from .loading import article_queryset, shown_articles
+from .loading import article_queryset, readable_people, readable_tags, shown_articles
 from .ninjs import article_to_ninjs
 from .ninjs_document import NinjsSerializer
 from .pagination import ArticlePages
@@ -59,13 +60,38 @@ class TagViewSet(IdOrSlugMixin, NewsroomViewSet):
     serializer_class = TagSerializer
     filterset_class = TagFilter
 
+    def get_queryset(self):
+        if self.request.method in ("GET", "HEAD", "OPTIONS"):
+            return readable_tags(self.request.user)
+        return super().get_queryset()
+
+
+@extend_schema(tags=["people"])
+class ReadablePersonViewSet(PersonViewSet):
+    """People in the news and on our staff; `name` looks them up by prefix.
+
+    Only people named in articles the caller may read are listed: someone who appears only
+    in unpublished work has no public trace.
+    """
+
+    def get_queryset(self):
+        people = super().get_queryset()
+        if self.request.method in ("GET", "HEAD", "OPTIONS"):
+            return people & readable_people(self.request.user)
+        return people
+
 
 def requested_fields(request) -> frozenset[str] | None:
     """Return the sparse fieldset asked for with `fields=`, or None for every field."""
-    raw = request.query_params.get("fields")
-    if raw is None:
+    given = request.query_params.getlist("fields")
+    if not given:
         return None
-    names = frozenset(name.strip() for name in raw.split(",") if name.strip())
+    if len(given) > 1:
+        raise ValidationError({"fields": "Give `fields` once, its names separated by commas."})
+    names = frozenset(name.strip() for name in given[0].split(",") if name.strip())
+    if not names:
+        # An empty fieldset would answer objects with nothing in them.
+        raise ValidationError({"fields": "Name at least one field, e.g. fields=id,headline."})
     unknown = sorted(names - READABLE_FIELDS)
     if unknown:
         raise ValidationError({"fields": f"Unknown field(s): {', '.join(unknown)}."})
@@ -143,8 +169,7 @@ class ArticleViewSet(NewsroomViewSet):
         if self.action in ("list", "retrieve"):
             articles = self.shown_articles()
         else:
-            writing = self.request.method not in ("GET", "HEAD", "OPTIONS")
-            articles = article_queryset(self.request.user, writing=writing)
+            articles = article_queryset(self.request.user)
         if self.request.query_params.get("order-by") == "oldest":
             return articles.order_by("sort_time", "pk")
         return articles.order_by("-sort_time", "-pk")
@@ -222,7 +247,7 @@ class ArticleViewSet(NewsroomViewSet):
     def destroy(self, request, *args, **kwargs):
         article = self.get_object()
         if request.headers.get("If-Match"):
-            conditional.check_if_match(request, article)
+            conditional.check_if_match(request, article, version_required=False)
         self.perform_destroy(article)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -230,7 +255,7 @@ class ArticleViewSet(NewsroomViewSet):
         """Take workflow step `name` through its publishing service, then read the article back."""
         article = self.get_object()
         if request.headers.get("If-Match"):
-            conditional.check_if_match(request, article)
+            conditional.check_if_match(request, article, version_required=False)
         arguments = transitions.action_arguments(name, request.data)
         service = publishing.STEPS[name].service
         transitions.run_transition(service, article=article, user=request.user, **arguments)

@@ -74,6 +74,8 @@ class _Person:
     count: int = 0
     introduced: int = 0
     variants: list[str] = field(default_factory=list)
+    order: int = 0  # when first met
+    starts: set[tuple[str, ...]] = field(default_factory=set)  # the beginnings indexed
 
 
 def is_given_hyphen(token: str) -> bool:
@@ -331,6 +333,12 @@ class PeopleFinder:
         self.not_people = {name.lower() for name in not_people}
         self.places = place_names()
         self.people: list[_Person] = []
+        # The same people by every beginning of their names, and by surname: a name is only
+        # matched to someone whose name begins it or whom it begins, or, alone, to a surname.
+        # Comparing every name with every person took minutes on a long document.
+        self.by_start: dict[tuple[str, ...], list[_Person]] = {}
+        self.by_name: dict[tuple[str, ...], list[_Person]] = {}
+        self.by_surname: dict[str, list[_Person]] = {}
         self.clock = 0
         self.excluded: set[str] = set()
 
@@ -406,12 +414,14 @@ class PeopleFinder:
 
     def _introduce(self, name: list[str], role: str) -> None:
         self.clock += 1
-        person = next((p for p in self.people if _same_person(p.tokens, name)), None)
+        person = self._namesake(name)
         if person is None:
-            person = _Person(tokens=name, surname=surname_of(name))
+            person = _Person(tokens=name, surname=surname_of(name), order=len(self.people))
             self.people.append(person)
-        if len(name) > len(person.tokens):
-            person.tokens = name
+            self.by_surname.setdefault(person.surname, []).append(person)
+            self._index(person, name)
+        elif len(name) > len(person.tokens):
+            self._index(person, name)
         variant = " ".join(name)
         if variant not in person.variants:
             person.variants.append(variant)
@@ -419,8 +429,28 @@ class PeopleFinder:
         person.count += 1
         person.introduced = self.clock
 
+    def _namesake(self, name: list[str]) -> "_Person | None":
+        """Return the first person met whose name begins `name` or is begun by it."""
+        key = tuple(name)
+        found = list(self.by_start.get(key, ()))  # their names begin with this one
+        for length in range(1, len(key)):  # or this one begins with theirs
+            found += self.by_name.get(key[:length], ())
+        return min(found, key=lambda person: person.order, default=None)
+
+    def _index(self, person: "_Person", tokens: list[str]) -> None:
+        """Give `person` the name `tokens` (their longest yet) and index it."""
+        if person.count:  # known by a shorter name until now
+            self.by_name[tuple(person.tokens)].remove(person)
+        person.tokens = tokens
+        self.by_name.setdefault(tuple(tokens), []).append(person)
+        for length in range(1, len(tokens) + 1):
+            start = tuple(tokens[:length])
+            if start not in person.starts:
+                person.starts.add(start)
+                self.by_start.setdefault(start, []).append(person)
+
     def _refer(self, word: str, context: _Context) -> None:
-        candidates = [p for p in self.people if p.surname == word and p.count]
+        candidates = [p for p in self.by_surname.get(word, ()) if p.count]
         if candidates:
             person = max(candidates, key=lambda p: p.introduced)
             person.count += 1

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
-from articles.sanitize import sanitize_html
+from articles.sanitize import check_html_bounds, sanitize_html
 from core.text import first_sentence, lead_text
 
 from .tags import TaggedArticle
@@ -114,7 +114,9 @@ class Article(models.Model):
         "e.g. “LISBON, Nov 20 (Meridian Wire)”; shown before the first paragraph.",
     )
     body = models.TextField(
-        blank=True, help_text="HTML; anything outside the allow-list is removed on save."
+        blank=True,
+        validators=[check_html_bounds],
+        help_text="HTML; anything outside the allow-list is removed on save.",
     )
     section = models.ForeignKey(
         "articles.Section", on_delete=models.PROTECT, related_name="articles"

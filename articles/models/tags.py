@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.urls import reverse
-from taggit.models import TagBase, TaggedItemBase
+from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
 from core.text import slug_from, split_lines
 
@@ -26,6 +26,16 @@ def tag_slug(name: str) -> str:
     return slug_from(name, max_length=TAG_SLUG_LENGTH)
 
 
+class TagQuerySet(models.QuerySet):
+    def public(self):
+        """Return the tags carried by at least one public article: the only ones readers see."""
+        # The article model imports this module: reach it through the relation instead.
+        articles = TaggedArticle._meta.get_field("content_object").related_model.objects
+        public = articles.published().filter(pk=models.OuterRef("content_object_id"))
+        used = TaggedArticle.objects.filter(models.Exists(public), tag=models.OuterRef("pk"))
+        return self.filter(models.Exists(used))
+
+
 class Tag(TagBase):
     Kind = TagKind
 
@@ -35,6 +45,9 @@ class Tag(TagBase):
         blank=True,
         help_text="Other names for the same thing, one per line; used to recognise it in text.",
     )
+
+    # taggit's manager finds tags by name for fixtures and archives; ours adds public().
+    objects = NaturalKeyManager.from_queryset(TagQuerySet)()
 
     class Meta:
         ordering = ["name"]

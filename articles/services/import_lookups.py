@@ -19,6 +19,9 @@ from articles.importers.tags import TagMatcher
 from articles.models import Section, Tag
 from people.models import Person
 
+# Names looked up in one query: SQLite refuses a query whose conditions nest past 1,000.
+LOOKUP_BATCH = 100
+
 # What matching needs of a person; a run over a large newsroom holds every one in memory.
 PERSON_FIELDS = ("full_name", "slug", "aliases", "kind")
 
@@ -82,20 +85,25 @@ class Newsroom:
                 for person in [*self._by_name.get(name, ()), *self._by_alias.get(name, ())]:
                     found[person.pk] = person
             return list(found.values())
-        query = Q()
-        for name in names:
-            # icontains only narrows the candidates; the caller compares whole aliases.
-            query |= Q(full_name__iexact=name) | Q(aliases__icontains=name)
-        return list(Person.objects.filter(query))
+        found = {}
+        # In batches: one query naming thousands of people is too deep for SQLite to parse.
+        for batch in batched(sorted(names), LOOKUP_BATCH):
+            query = Q()
+            for name in batch:
+                # icontains only narrows the candidates; the caller compares whole aliases.
+                query |= Q(full_name__iexact=name) | Q(aliases__icontains=name)
+            found.update((person.pk, person) for person in Person.objects.filter(query))
+        return list(found.values())
 
     def free_slugs(self, bases: list[str]) -> list[str]:
         """Return an unused person slug for each base ("wong", then "wong-2"), and claim it."""
         taken = self._slugs
         if not self.preload:
-            query = Q()
-            for base in set(bases):
-                query |= Q(slug__startswith=base)
-            taken = taken | set(Person.objects.filter(query).values_list("slug", flat=True))
+            for batch in batched(sorted(set(bases)), LOOKUP_BATCH):
+                query = Q()
+                for base in batch:
+                    query |= Q(slug__startswith=base)
+                taken = taken | set(Person.objects.filter(query).values_list("slug", flat=True))
         slugs = []
         for base in bases:
             slug = next(s for s in _numbered(base) if s not in taken)
@@ -121,3 +129,9 @@ def _numbered(base: str) -> Iterator[str]:
     yield base
     for number in itertools.count(2):
         yield f"{base}-{number}"
+
+
+def batched(items: list, size: int) -> Iterator[list]:
+    """Yield `items` in lists of at most `size` (itertools.batched, before Python 3.12)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -20,7 +20,7 @@ from core.text import slug_from
 from people.models import Person
 
 from .import_lookups import Newsroom
-from .writing import ArticleRelations, TagName, write_article
+from .writing import RELATION_LIMITS, ArticleRelations, TagName, write_article
 
 FORMATS = ("text", "ninjs")
 STATUSES = (Article.Status.DRAFT, Article.Status.PUBLISHED)
@@ -222,12 +222,17 @@ def import_article(
 
 def _recognise_people(parsed: ParsedArticle, newsroom: Newsroom) -> list[FoundPerson]:
     texts = parsed.searchable_texts()
-    return find_people(
+    found = find_people(
         texts,
         known=newsroom.known_names(candidate_names(texts)),
         not_people=newsroom.tag_terms,
         exclude=[*parsed.authors, *parsed.additional_reporting],
     )
+    # An article keeps at most this many mentions (the write path refuses more): keep the
+    # most mentioned, in order of first mention, and look no others up.
+    limit = RELATION_LIMITS["mentions"]
+    kept = {id(p) for p in sorted(found, key=lambda p: p.count, reverse=True)[:limit]}
+    return [person for person in found if id(person) in kept]
 
 
 def _section(slug: str, parsed: ParsedArticle, newsroom: Newsroom) -> Section:

@@ -52,6 +52,16 @@ def edit_refusal(user, article: Article) -> str:
     return "This article is no longer a draft; only an editor can change it now."
 
 
+def readable_articles(user, queryset):
+    """Narrow `queryset` to what `user` may read anywhere: public articles and those they open."""
+    return queryset.published() | visible_articles(user, queryset)
+
+
+def may_read(user, article: Article) -> bool:
+    """Return True if `user` may read `article`: it is public, or theirs to open."""
+    return article.is_public or can_view(user, article)
+
+
 def visible_articles(user, queryset):
     """Narrow `queryset` to the articles `user` may see in the newsroom tools."""
     if can_edit_any(user):

@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "core.site.ServedAddressMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
+    # Outside the request's transaction: it sees whether the rows of stored files were kept.
+    "core.storage.DiscardUnsavedUploadsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions, auth and CSRF: a cached page costs as little as possible.
     "core.pagecache.middleware.PageCacheMiddleware",
@@ -100,6 +102,21 @@ TEMPLATES = [
 ]
 
 
+# Every request's database work ends well before gunicorn's 30-second worker timeout: a
+# statement or a wait for a lock that runs longer is cancelled, and the client gets a 503
+# (core/middleware.py) instead of a killed worker. Commands share the limits; give a long
+# maintenance run more with e.g. DB_STATEMENT_TIMEOUT=0 (no limit).
+DB_STATEMENT_TIMEOUT = float(env("DB_STATEMENT_TIMEOUT", "20"))
+DB_LOCK_TIMEOUT = float(env("DB_LOCK_TIMEOUT", "10"))
+# How long an SQLite writer waits for another's write lock before giving up (a 503).
+DB_BUSY_TIMEOUT = float(env("DB_BUSY_TIMEOUT", "10"))
+
+
+def postgres_timeouts(statement: float, lock: float) -> str:
+    """Return libpq `options` setting PostgreSQL's statement and lock timeouts (seconds)."""
+    return f"-c statement_timeout={round(statement * 1000)} -c lock_timeout={round(lock * 1000)}"
+
+
 def sqlite_database(path: Path) -> dict:
     """Return an SQLite configuration tuned for several concurrent writers."""
     return {
@@ -109,7 +126,7 @@ def sqlite_database(path: Path) -> dict:
             # IMMEDIATE takes the write lock at BEGIN, so a second writer waits
             # (up to `timeout` seconds) instead of failing with "database is locked".
             "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
+            "timeout": DB_BUSY_TIMEOUT,
             "init_command": (
                 "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;PRAGMA foreign_keys=ON;"
             ),
@@ -119,9 +136,13 @@ def sqlite_database(path: Path) -> dict:
 
 def database_from_url(url: str) -> dict:
     """Return a database configuration parsed from a DATABASE_URL-style string."""
-    return dj_database_url.parse(
+    database = dj_database_url.parse(
         url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
     )
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = postgres_timeouts(DB_STATEMENT_TIMEOUT, DB_LOCK_TIMEOUT)
+    return database
 
 
 DATABASES = {
@@ -145,7 +166,11 @@ def redis_cache(url: str) -> dict:
         "BACKEND": "core.cache.FailOpenRedisCache",
         "LOCATION": url,
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", "masthead"),
-        "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
+        "OPTIONS": {
+            "socket_connect_timeout": timeout,
+            "socket_timeout": timeout,
+            "pool_class": "core.cache.GuardedConnectionPool",
+        },
     }
 
 
@@ -163,6 +188,10 @@ SHARED_CACHE = (
         "OPTIONS": {"MAX_ENTRIES": 10_000_000},
     }
 )
+# After Redis fails to answer, each process leaves it alone this long (core/cache.py).
+REDIS_RETRY_SECONDS = float(env("REDIS_RETRY_SECONDS", "5"))
+
+
 CACHES = {
     "default": (
         redis_cache(env("REDIS_URL"))
@@ -178,7 +207,11 @@ CACHES = {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": PAGE_CACHE_REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "masthead") + "-pages",
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+            "OPTIONS": {
+                "socket_connect_timeout": 0.25,
+                "socket_timeout": 0.25,
+                "pool_class": "core.cache.GuardedConnectionPool",
+            },
         }
         if PAGE_CACHE_REDIS_URL
         else {

@@ -60,12 +60,19 @@ def opaque(tag: str) -> str:
     return tag.removeprefix("W/")
 
 
-def check_if_match(request, record) -> None:
-    """Refuse a write to a versioned record without If-Match (428) or with a stale one (412)."""
+def check_if_match(request, record, *, version_required: bool = True) -> None:
+    """Refuse a write to a versioned record without If-Match (428) or with a stale one (412).
+
+    Where a version is required, `If-Match: *` ("whatever it is now") names none: a 428.
+    """
     header = request.headers.get("If-Match")
     if not header:
         raise PreconditionRequired()
     if header.strip() == "*":
+        if version_required:
+            raise PreconditionRequired(
+                "If-Match: * names no version; send the article's ETag (GET it first)."
+            )
         return
     current = opaque(version_etag(record))
     if current not in {opaque(tag) for tag in parse_etags(header)}:

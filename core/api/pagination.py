@@ -1,7 +1,9 @@
 """Page-number pagination without counts, switching to cursor pagination through `?cursor=`."""
 
+from types import SimpleNamespace
 from urllib.parse import parse_qs, urlsplit
 
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from rest_framework import exceptions
@@ -47,6 +49,7 @@ class NumberedPages(StrictPageSize, PageNumberPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
+        self.refuse_ambiguous_paging(request.query_params)
         size = self.get_page_size(request)
         value = request.query_params.get(self.page_query_param)
         try:
@@ -55,6 +58,21 @@ class NumberedPages(StrictPageSize, PageNumberPagination):
             raise NotFound(self.invalid_page_message) from error
         self.display_page_controls = self.page.has_other_pages()
         return self.page.object_list
+
+    def refuse_ambiguous_paging(self, params) -> None:
+        """Refuse a paging parameter given twice, or a page number beside a cursor (400).
+
+        Either would be read one way here and maybe another by a cache or a proxy, and a
+        page number beside a cursor would be carried, unread, into every `next` link.
+        """
+        cursor = getattr(self, "cursor_query_param", None)
+        names = [self.page_query_param, self.page_size_query_param, *([cursor] if cursor else [])]
+        repeated = {name: ["Give it once."] for name in names if len(params.getlist(name)) > 1}
+        if repeated:
+            raise exceptions.ValidationError(repeated)
+        if cursor in params and self.page_query_param in params:
+            message = f"Page by `{self.page_query_param}` or by `{cursor}`, not both."
+            raise exceptions.ValidationError({self.page_query_param: [message]})
 
     def get_next_link(self):
         if not self.page.has_next:
@@ -106,9 +124,33 @@ class NumberedPages(StrictPageSize, PageNumberPagination):
 
 
 class CursorPages(StrictPageSize, CursorPagination):
+    """Cursor pages whose cursors are signed: a cursor the API did not give is a 404.
+
+    DRF's cursors are only base64, so a client could write its own position or offset and
+    have it believed; signing makes them opaque in fact, not just in name.
+    """
+
     page_size = 20
     page_size_query_param = "page-size"
     max_page_size = MAX_PAGE_SIZE
+    signer = signing.Signer(salt="core.api.pagination.cursor")
+
+    def decode_cursor(self, request):
+        given = request.query_params.get(self.cursor_query_param)
+        if not given:
+            return None  # `cursor=` empty: the first page
+        try:
+            encoded = self.signer.unsign(given)
+        except signing.BadSignature as error:
+            raise NotFound(self.invalid_cursor_message) from error
+        return super().decode_cursor(
+            SimpleNamespace(query_params={self.cursor_query_param: encoded})
+        )
+
+    def encode_cursor(self, cursor):
+        url = super().encode_cursor(cursor)
+        encoded = cursor_of(url, self.cursor_query_param)
+        return replace_query_param(url, self.cursor_query_param, self.signer.sign(encoded))
 
     def paginate_queryset(self, queryset, request, view=None):
         try:
@@ -143,6 +185,7 @@ class NumberedOrCursorPages(NumberedPages):
 
     def paginate_queryset(self, queryset, request, view=None):
         self.cursor = None
+        self.refuse_ambiguous_paging(request.query_params)
         if self.cursor_query_param in request.query_params:
             self.cursor = self.cursor_class()
             return self.cursor.paginate_queryset(queryset, request, view)

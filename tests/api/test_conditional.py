@@ -72,3 +72,14 @@ def test_the_article_etag_follows_its_version(api):
     etag = api.get(f"/api/v1/articles/{article.pk}/")["ETag"]
 
     assert etag.startswith(f'W/"{article.pk}-{article.version}-')
+
+
+def test_if_match_star_is_refused_where_a_version_is_required(editor_api):
+    article = ArticleFactory(headline="Old")
+    path = f"/api/v1/articles/{article.pk}/"
+    for send in (editor_api.patch, editor_api.put):
+        response = send(path, {"headline": "New"}, format="json", HTTP_IF_MATCH="*")
+        assert response.status_code == 428
+        assert "names no version" in response.json()["detail"]
+    article.refresh_from_db()
+    assert article.headline == "Old"

@@ -13,6 +13,7 @@ from tests.factories import (
     SectionFactory,
     TagFactory,
     TaggedArticleFactory,
+    shown_in_public,
 )
 
 pytestmark = pytest.mark.django_db
@@ -121,7 +122,9 @@ def test_order_by_oldest_reverses_the_list(api):
 
 
 def test_tags_are_looked_up_by_name_prefix_in_any_case(api):
-    TagFactory(name="Ferries"), TagFactory(name="Ferry piers"), TagFactory(name="Budget")
+    shown_in_public(
+        TagFactory(name="Ferries"), TagFactory(name="Ferry piers"), TagFactory(name="Budget")
+    )
 
     names = [t["name"] for t in api.get("/api/v1/tags/", {"name": "fer"}).json()["results"]]
 
@@ -129,8 +132,10 @@ def test_tags_are_looked_up_by_name_prefix_in_any_case(api):
 
 
 def test_people_are_looked_up_by_name_prefix(api):
-    PersonFactory(full_name="Priscilla Leung Mei-fun", short_name="Leung")
-    PersonFactory(full_name="Peter Chan", short_name="Chan")
+    shown_in_public(
+        PersonFactory(full_name="Priscilla Leung Mei-fun", short_name="Leung"),
+        PersonFactory(full_name="Peter Chan", short_name="Chan"),
+    )
 
     response = api.get("/api/v1/people/", {"name": "pri"})
 

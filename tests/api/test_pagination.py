@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import ArticleFactory, TagFactory
+from tests.factories import ArticleFactory, TagFactory, shown_in_public
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +41,7 @@ def test_a_full_last_page_has_no_next_link(api):
 @pytest.mark.parametrize("resource", ["articles", "tags"])
 def test_numbered_pages_never_count_the_collection(api, resource):
     ArticleFactory.create_batch(3)
-    TagFactory.create_batch(3)
+    shown_in_public(*TagFactory.create_batch(3))
 
     with CaptureQueriesContext(connection) as queries:
         data = api.get(f"/api/v1/{resource}/", {"page-size": 2}).json()
@@ -106,3 +106,15 @@ def test_a_page_size_that_is_not_a_whole_number_from_1_is_a_400(api, size, curso
 
     assert response.status_code == 400
     assert "page-size" in response.json()["errors"]
+
+
+def test_a_well_formed_cursor_the_api_did_not_give_is_a_404(api):
+    from base64 import b64encode
+
+    ArticleFactory.create_batch(3)
+    given = api.get("/api/v1/articles/", {"cursor": "", "page-size": 1}).json()["next_cursor"]
+    assert api.get("/api/v1/articles/", {"cursor": given, "page-size": 1}).status_code == 200
+    # A cursor written by hand, as DRF's unsigned ones could be: an offset into the list.
+    for written in (b64encode(b"o=2").decode(), given.rsplit(":", 1)[0]):
+        response = api.get("/api/v1/articles/", {"cursor": written, "page-size": 1})
+        assert response.status_code == 404 and response.json()["detail"] == "Invalid cursor"

@@ -2,7 +2,13 @@
 
 import pytest
 
-from tests.factories import AffiliationFactory, PersonFactory, SectionFactory, TagFactory
+from tests.factories import (
+    AffiliationFactory,
+    PersonFactory,
+    SectionFactory,
+    TagFactory,
+    shown_in_public,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -78,9 +84,10 @@ def test_the_other_lists_and_details_stay_constant(
     for _ in range(size):
         parent = SectionFactory()
         SectionFactory(parent=SectionFactory(parent=parent))
-        TagFactory()
-        AffiliationFactory(person=PersonFactory())
+        shown_in_public(TagFactory(), AffiliationFactory(person=PersonFactory()).person)
     record = {"sections": SectionFactory, "tags": TagFactory, "people": PersonFactory}[resource]()
+    if resource != "sections":
+        shown_in_public(record)
 
     with django_assert_max_num_queries(5):
         assert api.get(f"/api/v1/{resource}/").status_code == 200

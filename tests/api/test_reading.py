@@ -13,6 +13,7 @@ from tests.factories import (
     SectionFactory,
     TagFactory,
     TaggedArticleFactory,
+    shown_in_public,
 )
 
 pytestmark = pytest.mark.django_db
@@ -135,7 +136,7 @@ def test_resources_are_found_by_slug_as_well_as_by_id(api, resource):
     article = ArticleFactory()
     record = {
         "sections": lambda: article.section,
-        "tags": lambda: TagFactory(),
+        "tags": lambda: shown_in_public(TagFactory()),
         "people": lambda: BylineFactory(article=article).person,
     }[resource]()
 

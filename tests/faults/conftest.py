@@ -6,8 +6,11 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -29,6 +32,25 @@ def wait_until(ready, seconds: float = 30) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError("the server did not come up in time")
         time.sleep(0.1)
+
+
+@contextmanager
+def django_server(env: dict) -> Iterator[str]:
+    """Run Masthead's development server with `env` on a free port; yield its base URL."""
+    from django.conf import settings
+
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload",
+         "--nothreading"],
+        env=env, cwd=settings.BASE_DIR, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        wait_until(lambda: answers(port))
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(10)
 
 
 def answers(port: int) -> bool:

@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 from django.conf import settings
 
-from .conftest import answers, free_port, wait_until
+from .conftest import django_server
 
 pytestmark = pytest.mark.django_db  # for the fixtures; the server under test has its own
 
@@ -35,20 +35,8 @@ def server(postgres_cluster):
     }
     manage = [sys.executable, "manage.py"]
     subprocess.run([*manage, "migrate", "-v0"], env=env, cwd=settings.BASE_DIR, check=True)
-    port = free_port()
-    process = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nothreading"],
-        env=env,
-        cwd=settings.BASE_DIR,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until(lambda: answers(port))
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(10)
+    with django_server(env) as url:
+        yield url
 
 
 def test_a_stopped_database_gives_503_with_retry_after_and_the_site_recovers(

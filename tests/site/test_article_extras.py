@@ -1,8 +1,11 @@
 """What a reader expects around a story: reading time, share links, the authors, and
 "Next in <section>" that never repeats Related."""
 
+from io import BytesIO
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image as PILImage
 
 from people.models import Person
 from tests.factories import ArticleFactory, BylineFactory, PersonFactory, SectionFactory
@@ -28,7 +31,9 @@ def test_share_links_are_plain_links_to_the_canonical_address(client):
 
 def test_the_byline_box_shows_the_authors_picture_and_short_bio(client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    photo = SimpleUploadedFile("face.png", b"\x89PNG\r\n\x1a\n", content_type="image/png")
+    buffer = BytesIO()
+    PILImage.new("RGB", (64, 64), "navy").save(buffer, format="PNG")  # the upload path decodes it
+    photo = SimpleUploadedFile("face.png", buffer.getvalue(), content_type="image/png")
     reporter = PersonFactory(
         kind=Person.Kind.CONTRIBUTOR, description="Transport reporter", photo=photo
     )

@@ -71,6 +71,33 @@ def test_a_shared_link_works_for_anyone_until_it_expires(client, draft_version):
     assert "Secret draft" not in expired.text
 
 
+def test_a_shared_link_stops_working_once_the_article_is_taken_down(
+    client, newsroom_editor, contributor
+):
+    from articles.services import publishing
+
+    article = ArticleFactory(headline="Live then pulled", created_by=contributor)
+    save_with_revision(article=article, user=contributor, comment="First")
+    link = preview.share_path(versions_of(article).get())
+    assert client.get(link).status_code == 200
+
+    publishing.unpublish(article=article, user=newsroom_editor, note="Legal")
+
+    pulled = client.get(link)
+    assert pulled.status_code == 410 and "Live then pulled" not in pulled.text
+
+
+def test_a_shared_link_stops_working_once_the_article_is_deleted(client, draft_version):
+    article, version = draft_version
+    link = preview.share_path(version)
+    assert client.get(link).status_code == 200
+
+    article.delete()
+
+    gone = client.get(link)
+    assert gone.status_code == 410 and "Secret draft" not in gone.text
+
+
 def test_a_tampered_link_is_not_found(client, draft_version):
     _, version = draft_version
     token = preview.share_token(version)

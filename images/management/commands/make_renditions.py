@@ -5,7 +5,7 @@ import argparse
 from django.core.management.base import BaseCommand
 
 from images.models import Image, Rendition
-from images.renditions import ensure_card_crops, ensure_renditions, ensure_share_crops
+from images.renditions import Source, ensure_card_crops, ensure_renditions, ensure_share_crops
 
 
 def parse_ratio(text: str) -> tuple[int, int]:
@@ -37,8 +37,9 @@ class Command(BaseCommand):
     def handle(self, *args, ratio=None, **options):
         before = Rendition.objects.count()
         for image in Image.objects.with_renditions().iterator(chunk_size=100):
-            ensure_renditions(image, ratio=ratio)
-            ensure_share_crops(image)
-            ensure_card_crops(image)
+            source = Source(image)  # decoded once, and only if something is missing
+            ensure_renditions(image, ratio=ratio, source=source)
+            ensure_share_crops(image, source=source)
+            ensure_card_crops(image, source=source)
         made = Rendition.objects.count() - before
         self.stdout.write(self.style.SUCCESS(f"Made {made} rendition(s)."))
