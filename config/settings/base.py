@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "search",
     "images",
     "fronts",
+    "moving",
     "seeds",
 ]
 
@@ -54,6 +55,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache: an old address (a 404, or WordPress's /?p=123) that an import
+    # recorded answers 301 to its article, whatever page is cached for it.
+    "moving.middleware.OldAddressMiddleware",
     # Before sessions, auth and CSRF: a cached page costs as little as possible.
     "core.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
