@@ -30,8 +30,9 @@ from people.models import Person
 
 DEFAULT_SECTION = ("news", "News")
 PAGES_SECTION = ("pages", "Pages")
-# Where each system keeps uploads, as a path inside its media address and on disk.
-UPLOAD_MARKERS = ("/wp-content/uploads/", "/content/images/", "/content/media/")
+# Where each system's picture addresses turn into paths inside the folder given: WordPress's
+# uploads folder, Ghost's content folder (images/, media/).
+UPLOAD_MARKERS = ("/wp-content/uploads/", "/content/")
 FIGURE = re.compile(r"<figure\b[^>]*>(.*?)</figure>", re.S | re.I)
 IMG = re.compile(r"<img\b[^>]*>", re.I)
 ATTR = re.compile(r'(\w[\w-]*)\s*=\s*"([^"]*)"')

@@ -33,10 +33,3 @@ def ghost_content(tmp_path) -> Path:
     for name in GHOST_PICTURES:
         draw(tmp_path / "content" / name)
     return tmp_path / "content"
-
-
-def row_counts() -> dict[str, int]:
-    """Return the number of rows of every model."""
-    from django.apps import apps
-
-    return {model._meta.label: model._default_manager.count() for model in apps.get_models()}

@@ -8,7 +8,8 @@ from django.core.management import CommandError, call_command
 from articles.models import Article, Section
 from moving.models import Redirect
 from people.models import Person
-from tests.moving.conftest import EXPORTS, row_counts
+from tests.hostile.pages import row_counts
+from tests.moving.conftest import EXPORTS
 
 pytestmark = pytest.mark.django_db
 WXR = EXPORTS / "harbourside.wxr.xml"
@@ -40,7 +41,10 @@ def test_posts_keep_their_status_time_byline_order_tags_and_seo(uploads):
     night = article("Night ferry timetable changes for the winter")
     assert night.status == Article.Status.PUBLISHED
     assert night.published_at.isoformat() == "2024-05-14T01:30:00+00:00"
-    assert [b.person.full_name for b in night.bylines.order_by("position")] == ["Jun Low", "Mara Tan"]
+    assert [b.person.full_name for b in night.bylines.order_by("position")] == [
+        "Jun Low",
+        "Mara Tan",
+    ]
     assert list(night.tags.values_list("name", flat=True)) == ["Timetables"]
     assert night.standfirst == "The last crossing moves forward by half an hour."
     assert night.seo_title == "Night ferry moves earlier | Harbourside"
@@ -89,8 +93,12 @@ def test_every_old_address_answers_301_to_its_article_and_follows_a_later_slug_c
 ):
     run("--media-dir", str(uploads))
     night = article("Night ferry timetable changes for the winter")
-    for old in ("/2024/05/14/night-ferry-timetable/", "/?p=201", "/2024/05/night-ferry-timetable/",
-                "/night-ferry-timetable/"):
+    for old in (
+        "/2024/05/14/night-ferry-timetable/",
+        "/?p=201",
+        "/2024/05/night-ferry-timetable/",
+        "/night-ferry-timetable/",
+    ):
         response = client.get(old)
         assert response.status_code == 301, old
         assert response["Location"] == night.get_absolute_url(), old
