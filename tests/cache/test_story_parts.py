@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles.golive import record_went_live
 from articles.models import ArticleImage, RelatedHeadline
 from articles.services import publishing
 from articles.services.writing import ArticleRelations, write_article
@@ -126,6 +127,8 @@ def test_a_linked_story_scheduled_is_linked_once_it_is_public(client, story, com
         write_article(article=story, fields={}, relations=relations, user=editor, comment="")
     assert f'href="{linked.get_absolute_url()}"' not in page(client, story)
     with time_machine.travel(soon + timedelta(seconds=1)):
+        with committed():
+            record_went_live()  # the worker's sweep
         assert f'href="{linked.get_absolute_url()}"' in page(client, story)
 
 
