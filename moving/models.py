@@ -84,6 +84,7 @@ class ImportRun(models.Model):
     """An export uploaded in the admin: its dry-run report, then its import by the worker."""
 
     class State(models.TextChoices):
+        CHECKING = "checking", "Being checked"
         CHECKED = "checked", "Checked (dry run)"
         QUEUED = "queued", "Waiting for the worker"
         RUNNING = "running", "Importing"
@@ -92,7 +93,7 @@ class ImportRun(models.Model):
 
     source = models.CharField(max_length=20, choices=Source.choices)
     file = models.FileField(upload_to="imports/%Y/%m/")
-    state = models.CharField(max_length=20, choices=State.choices, default=State.CHECKED)
+    state = models.CharField(max_length=20, choices=State.choices, default=State.CHECKING)
     report = models.JSONField(default=dict, blank=True)
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)

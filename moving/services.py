@@ -85,14 +85,20 @@ def import_site(
     user=None,
     progress: Callable[[int], None] | None = None,
 ) -> Report:
-    """Import `site` whole; return the report. A dry run rolls everything back at the end."""
+    """Import `site` whole; return the report.
+
+    A real run commits post by post, so editors are never held up and progress shows; a dry
+    run does the same work inside one transaction that is rolled back at the end.
+    """
     report = Report()
+    importer = Importer(site, report, media_dir=media_dir, dry_run=dry_run, user=user)
+    if not dry_run:
+        importer.run(progress)
+        return report
     try:
         with transaction.atomic():
-            importer = Importer(site, report, media_dir=media_dir, dry_run=dry_run, user=user)
             importer.run(progress)
-            if dry_run:
-                raise DryRun
+            raise DryRun
     except DryRun:
         pass
     return report
@@ -106,7 +112,8 @@ class Importer:
         self.people: dict[str, Person] = {}
 
     def run(self, progress) -> None:
-        self.make_sections()
+        with transaction.atomic():
+            self.make_sections()
         for done, post in enumerate(self.site.posts(), start=1):
             try:
                 with transaction.atomic():

@@ -210,6 +210,11 @@ AXES_LOCKOUT_CALLABLE = "core.lockout.locked_out"
 AXES_CLIENT_IP_CALLABLE = "core.addresses.client_address"
 AXES_SENSITIVE_PARAMETERS = ["password"]
 
+# Imports of WordPress and Ghost exports in the admin (docs/editors.md, "Moving in"): the
+# largest file taken, and a folder on the server holding the old site's pictures, if any.
+IMPORT_UPLOAD_LIMIT_MB = env_int("IMPORT_UPLOAD_LIMIT_MB", 200)
+IMPORT_MEDIA_DIR = env("IMPORT_MEDIA_DIR", "")
+
 # The anonymous page and API cache (docs/operators.md, "The page cache"). PAGE_CACHE=off
 # turns it off, for the benchmark and for debugging.
 PAGE_CACHE = env("PAGE_CACHE", "on").strip().lower() not in {"off", "0", "false", "no"}
