@@ -87,9 +87,11 @@ class ImportRunAdmin(admin.ModelAdmin):
         )
         if updated:
             transaction.on_commit(lambda: tasks.perform_import.enqueue(pk))
-            messages.success(request, "The import is waiting for the worker; this page shows "
-                                      "its progress.")
+            messages.success(
+                request, "The import is waiting for the worker; this page shows its progress."
+            )
         else:
-            messages.error(request, "Only a checked export that has not been imported yet can be "
-                                    "imported.")
+            messages.error(
+                request, "Only a checked export that has not been imported yet can be imported."
+            )
         return HttpResponseRedirect(reverse("admin:moving_importrun_change", args=[pk]))

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.core.files import File
-from django.db import transaction
+from django.db import reset_queries, transaction
 from django.utils import timezone
 
 from articles.models import Article, ArticleImage, Byline, Section
@@ -59,13 +59,24 @@ class Site:
 
 @dataclass
 class Report:
-    """What an import did (or, dry, would do), with every problem met."""
+    """What an import did (or, dry, would do), with every problem met.
+
+    A problem met in many posts (the same shortcode in 50,000 of them) is one line with its
+    count and the first post it was met in, so the report stays readable and small.
+    """
 
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     unchanged: int = 0
     skipped: Counter = field(default_factory=Counter)
-    problems: list[str] = field(default_factory=list)
+    met: dict[str, list] = field(default_factory=dict)  # problem: [count, first post]
+
+    def problem(self, text: str, post: str = "") -> None:
+        self.met.setdefault(text, [0, post])[0] += 1
+
+    @property
+    def problems(self) -> list[str]:
+        return [_problem_line(text, count, post) for text, (count, post) in self.met.items()]
 
     def as_dict(self) -> dict:
         return {
@@ -75,6 +86,12 @@ class Report:
             "skipped": dict(self.skipped),
             "problems": self.problems,
         }
+
+
+def _problem_line(text: str, count: int, post: str) -> str:
+    if not post:
+        return text
+    return f"{text} ({count} posts, the first “{post}”)" if count > 1 else f"“{post}”: {text}"
 
 
 def import_site(
@@ -119,9 +136,10 @@ class Importer:
                 with transaction.atomic():
                     self.import_post(post)
             except Exception as error:  # one bad post is reported, the rest go on
-                self.report.problems.append(f"“{post.title}” was not imported: {error}")
+                self.report.problem(f"Not imported: {error}", post.title)
             if progress:
                 progress(done)
+            reset_queries()  # DEBUG keeps every query: 50,000 posts would fill the memory
 
     # Sections: categories with their hierarchy.
 
@@ -149,7 +167,7 @@ class Importer:
         # Co-Authors Plus names a site user as "cap-<login>" when no guest author exists.
         author = self.site.authors.get(key) or self.site.authors.get(key.removeprefix("cap-"))
         if author is None:
-            self.report.problems.append(f"An author “{key}” is named by a post but not listed.")
+            self.report.problem(f"An author “{key}” is named by a post but not listed.")
             return None
         link = ImportedPerson.objects.filter(source=self.site.source, key=key).first()
         person = link.person if link else Person.objects.matching_name(author.name).first()
@@ -207,7 +225,8 @@ class Importer:
         what = "pages (drafts in the Pages section)" if post.kind == "page" else "articles"
         (self.report.updated if link else self.report.created)[what] += 1
         self.redirects(post, article)
-        self.report.problems += [f"“{post.title}”: {problem}" for problem in post.problems]
+        for problem in post.problems:
+            self.report.problem(problem, post.title)
 
     def fields(self, post: SourcePost, body: str, article: Article | None) -> dict:
         status, published_at = _status(post)
@@ -257,9 +276,10 @@ class Importer:
                 Redirect.objects.create(old_path=path, article=article)
                 self.report.created["redirects"] += 1
             elif existing.article_id != article.pk:
-                self.report.problems.append(
-                    f"{path} already leads to article {existing.article_id}; "
-                    f"“{post.title}” keeps its other addresses."
+                self.report.problem(
+                    f"{path} already leads to article {existing.article_id}; this post keeps "
+                    "its other addresses.",
+                    post.title,
                 )
 
     # Pictures: from the local folder into the library, else a caption waiting for its file.
@@ -373,7 +393,7 @@ def _status(post: SourcePost) -> tuple[str, object]:
 def _clip(text: str, length: int, post: SourcePost, what: str, report: Report) -> str:
     text = html.unescape(text or "")
     if len(text) > length:
-        report.problems.append(f"“{post.title}”: its {what} was cut to {length} characters.")
+        report.problem(f"Its {what} was cut to {length} characters.", post.title)
     return text[:length]
 
 

@@ -48,8 +48,13 @@ def _go(run: ImportRun, *, dry_run: bool, then: str) -> None:
         )
         return
     ImportRun.objects.filter(pk=run.pk).update(total=site.total)
-    report = import_site(site, media_dir=media_dir(), dry_run=dry_run, user=run.created_by,
-                         progress=None if dry_run else _progress(run))
+    report = import_site(
+        site,
+        media_dir=media_dir(),
+        dry_run=dry_run,
+        user=run.created_by,
+        progress=None if dry_run else _progress(run),
+    )
     with transaction.atomic():
         ImportRun.objects.filter(pk=run.pk).update(
             state=then, report=report.as_dict(), done=site.total
