@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from itertools import islice
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -38,6 +39,8 @@ IMG = re.compile(r"<img\b[^>]*>", re.I)
 ATTR = re.compile(r'(\w[\w-]*)\s*=\s*"([^"]*)"')
 CAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.S | re.I)
 # A figure waiting for its file names its picture record, whose id exists only once written.
+# Posts written in one transaction (the editors' writes wait for at most one batch).
+BATCH = 50
 WAITING = 'data-article-image="waiting-{}"'
 
 
@@ -131,15 +134,23 @@ class Importer:
     def run(self, progress) -> None:
         with transaction.atomic():
             self.make_sections()
-        for done, post in enumerate(self.site.posts(), start=1):
-            try:
-                with transaction.atomic():
-                    self.import_post(post)
-            except Exception as error:  # one bad post is reported, the rest go on
-                self.report.problem(f"Not imported: {error}", post.title)
+        posts = enumerate(self.site.posts(), start=1)
+        while batch := list(islice(posts, BATCH)):
+            # A batch commits at once, so the effects of its changes (cache tags, search)
+            # run once for it rather than once a post; each post is still its own savepoint.
+            with transaction.atomic():
+                for _, post in batch:
+                    self.import_one(post)
             if progress:
-                progress(done)
+                progress(batch[-1][0])
             reset_queries()  # DEBUG keeps every query: 50,000 posts would fill the memory
+
+    def import_one(self, post: SourcePost) -> None:
+        try:
+            with transaction.atomic():
+                self.import_post(post)
+        except Exception as error:  # one bad post is reported, the rest go on
+            self.report.problem(f"Not imported: {error}", post.title)
 
     # Sections: categories with their hierarchy.
 

@@ -10,9 +10,6 @@ from moving.models import ImportRun, Source
 from moving.services import import_site
 from moving.sites import ghost_site, wordpress_site
 
-# How often an import writes its progress, in posts.
-PROGRESS_EVERY = 50
-
 
 def read(run: ImportRun):
     path = Path(run.file.path)
@@ -63,7 +60,6 @@ def _go(run: ImportRun, *, dry_run: bool, then: str) -> None:
 
 def _progress(run: ImportRun):
     def note(done: int) -> None:
-        if done % PROGRESS_EVERY == 0:
-            ImportRun.objects.filter(pk=run.pk).update(done=done)
+        ImportRun.objects.filter(pk=run.pk).update(done=done)
 
     return note

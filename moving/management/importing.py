@@ -36,7 +36,10 @@ class ImportCommand(BaseCommand):
             total=site.total, unit="post", disable=options["verbosity"] < 1, file=self.stderr
         ) as bar:
             report = import_site(
-                site, media_dir=media_dir, dry_run=dry_run, progress=lambda done: bar.update(1)
+                site,
+                media_dir=media_dir,
+                dry_run=dry_run,
+                progress=lambda done: bar.update(done - bar.n),
             )
         heading = "Dry run, nothing written:" if dry_run else "Imported:"
         self.stdout.write("\n".join([heading, *report_lines(report)]))
