@@ -26,12 +26,17 @@ def slow(events):
 
 registry.register("slow", slow, kinds=["article.updated"])
 """
-WORKER = SLOW + """
+WORKER = (
+    SLOW
+    + """
 from events.worker import Worker
 Worker("test").run()
 """
+)
 
-CHANGE = SLOW + """
+CHANGE = (
+    SLOW
+    + """
 from django.db import transaction
 from articles.models import Article, Section
 with transaction.atomic():  # one commit: one revision taken for it
@@ -41,6 +46,7 @@ with transaction.atomic():  # one commit: one revision taken for it
     article.save()
 print(json.dumps({"article": article.pk}))
 """
+)
 
 STATE = """
 from articles.models import Article

@@ -13,9 +13,9 @@ pytestmark = pytest.mark.django_db
 
 def upload(client, name: str, source: str):
     with (EXPORTS / name).open("rb") as export:
-        return client.post(reverse("admin:moving_importrun_add"), {"source": source, "file": export})
-
-
+        return client.post(
+            reverse("admin:moving_importrun_add"), {"source": source, "file": export}
+        )
 
 
 def test_an_upload_is_checked_by_the_worker_before_anything_is_written(
