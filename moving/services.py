@@ -20,7 +20,7 @@ from django.core.files import File
 from django.db import reset_queries, transaction
 from django.utils import timezone
 
-from articles.models import Article, ArticleImage, Byline, Section
+from articles.models import Article, ArticleImage, Byline, Section, Tag
 from articles.services.writing import ArticleRelations, TagName, write_article
 from core.text import plain_text, slug_from
 from images.models import Image
@@ -132,6 +132,7 @@ class Importer:
         self.people: dict[str, Person] = {}
 
     def run(self, progress) -> None:
+        tags_before = Tag.objects.count()
         with transaction.atomic():
             self.make_sections()
         posts = enumerate(self.site.posts(), start=1)
@@ -144,6 +145,9 @@ class Importer:
             if progress:
                 progress(batch[-1][0])
             reset_queries()  # DEBUG keeps every query: 50,000 posts would fill the memory
+        # Tags are made by the write path as articles name them: counted as a whole.
+        if new_tags := Tag.objects.count() - tags_before:
+            self.report.created["tags"] += new_tags
 
     def import_one(self, post: SourcePost) -> None:
         try:
