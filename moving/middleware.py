@@ -22,7 +22,9 @@ class OldAddressMiddleware:
                 if target:
                     return HttpResponsePermanentRedirect(target)
         response = self.get_response(request)
-        if response.status_code == 404 and request.method in {"GET", "HEAD"}:
+        # A 301 too: WordPress's /2024/05/slug/ has the shape of an article's address
+        # (/<section>/<id>/<slug>/), which the article page would send to article 5.
+        if response.status_code in {301, 404} and request.method in {"GET", "HEAD"}:
             target = new_address(request.path)
             if target:
                 return HttpResponsePermanentRedirect(target)

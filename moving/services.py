@@ -164,7 +164,7 @@ class Importer:
             category = categories[key]
             parent = self.sections.get(category.parent)
             self.sections[key] = self._section(
-                slug_from(key, 50) or "section", category.name, parent
+                slug_from(unquote(key), 50) or "section", category.name, parent
             )
 
     def _section(self, slug: str, name: str, parent=None) -> Section:

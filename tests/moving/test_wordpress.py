@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils.encoding import iri_to_uri
 
 from articles.models import Article, Section
 from moving.models import Redirect
@@ -148,3 +149,21 @@ def test_entity_expansion_and_external_entities_are_refused(tmp_path):
     with pytest.raises(CommandError, match="could not be read"):
         call_command("import_wordpress", str(bomb), verbosity=0)
     assert Article.objects.count() == 0
+
+
+def test_a_date_address_shaped_like_another_articles_address_still_leads_to_its_own(
+    client, uploads
+):
+    run("--media-dir", str(uploads))
+    lantern = article("Lantern festival returns to the waterfront")
+    other = Article.objects.published().exclude(pk=lantern.pk).first()
+    # /<year>/<month>/<slug>/ reads as /<section>/<article id>/<slug>/ when the month is an id.
+    Redirect.objects.create(old_path=f"/2024/{other.pk}/燈籠/", article=lantern)
+    response = client.get(f"/2024/{other.pk}/燈籠/")
+    assert response.status_code == 301
+    assert response["Location"] == iri_to_uri(lantern.get_absolute_url())
+
+
+def test_a_non_latin_category_keeps_its_script_in_the_section_address(uploads):
+    run("--media-dir", str(uploads))
+    assert Section.objects.get(name="文化").slug == "文化"
