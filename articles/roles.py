@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 CONTRIBUTOR = "Contributor"
 EDITOR = "Editor"
 ADMINISTRATOR = "Administrator"
-EDITOR_APPS = ["articles", "people", "taggit", "images", "fronts"]
+EDITOR_APPS = ["articles", "people", "taggit", "images", "fronts", "moving"]
 
 
 RELATION_MODELS = [

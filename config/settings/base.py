@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "search",
     "images",
     "fronts",
+    "moving",
     "seeds",
 ]
 
@@ -64,6 +65,9 @@ MIDDLEWARE = [
     # Outside the request's transaction: it sees whether the rows of stored files were kept.
     "core.storage.DiscardUnsavedUploadsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache: an old address (a 404, or WordPress's /?p=123) that an import
+    # recorded answers 301 to its article, whatever page is cached for it.
+    "moving.middleware.OldAddressMiddleware",
     # Before sessions, auth and CSRF: a cached page costs as little as possible.
     "core.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -274,6 +278,10 @@ SECURITY_TXT_CONTACTS = env_list("SECURITY_TXT_CONTACTS", "mailto:security@examp
 SECURITY_TXT_POLICY = env("SECURITY_TXT_POLICY", "")
 SECURITY_TXT_LANGUAGES = env("SECURITY_TXT_LANGUAGES", "en")
 SECURITY_TXT_EXPIRES_DAYS = env_int("SECURITY_TXT_EXPIRES_DAYS", 180)
+# Imports of WordPress and Ghost exports in the admin (docs/editors.md, "Moving in"): the
+# largest file taken, and a folder on the server holding the old site's pictures, if any.
+IMPORT_UPLOAD_LIMIT_MB = env_int("IMPORT_UPLOAD_LIMIT_MB", 200)
+IMPORT_MEDIA_DIR = env("IMPORT_MEDIA_DIR", "")
 
 # The anonymous page and API cache (docs/operators.md, "The page cache"). PAGE_CACHE=off
 # turns it off, for the benchmark and for debugging.

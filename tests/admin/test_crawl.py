@@ -40,6 +40,7 @@ from articles.services.revisions import deleted_versions, versions_of
 from articles.services.writing import write_article
 from fronts.services import SlotChoice, write_front
 from images.renditions import ensure_renditions
+from moving.models import ImportRun, Redirect
 from seeds.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, ensure_demo_account
 from tests.factories import (
     ImageFactory,
@@ -370,6 +371,8 @@ def make_newsroom() -> dict[str, Article]:
     stages["another's draft"] = write("Harbour budget leaks", editor, section)
     write("Withdrawn story", editor, section).delete()
     write_front(section=None, slots=[SlotChoice(article=stages["live"], place="lead")])
+    Redirect.objects.create(old_path="/?p=1", article=stages["live"])
+    ImportRun.objects.create(source="wordpress", file="imports/export.xml", report={})
     assert tuple(stages) == STAGES
     return stages
 

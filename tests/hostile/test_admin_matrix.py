@@ -24,6 +24,7 @@ from articles.services import publishing
 from articles.services.revisions import versions_of
 from articles.services.writing import write_article
 from fronts.services import SlotChoice, write_front
+from moving.models import ImportRun, Redirect
 from tests.factories import (
     ArticleFactory,
     ImageFactory,
@@ -107,6 +108,8 @@ def make_newsroom() -> dict:
     AccessFailureLog.objects.create(username="someone", ip_address="10.0.0.1")
     group = Group.objects.create(name="Night desk")  # not a role: the test may rename it
     front = write_front(section=None, slots=[SlotChoice(article=article, place="lead", position=0)])
+    Redirect.objects.create(old_path="/?p=1", article=article)
+    ImportRun.objects.create(source="wordpress", file="imports/export.xml", report={})
     return {
         "front": front,
         "article": article,
