@@ -29,7 +29,12 @@ run: setup
 	@echo "    Site      http://$(HOST):$(PORT)/"
 	@echo "    Admin     http://$(HOST):$(PORT)/admin/  (sign in with a demo account above)"
 	@echo "    API docs  http://$(HOST):$(PORT)/api/docs/"
+	@echo "  and one worker (scheduled publishing, retried effects: docs/operators.md)."
 	@echo ""
+	@# One command, two processes: the worker in the background, stopped with the server
+	@# (Ctrl-C reaches both; the trap covers the server ending any other way).
+	$(BIN)/python manage.py worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install

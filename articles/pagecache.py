@@ -6,25 +6,20 @@ displays, whose membership may change without any displayed record changing: `li
 (home, archive, latest feeds, sitemaps, search, the API's article list), `list-section-3`,
 `list-topic-5`, `list-person-7`, and `list-sections`, `list-topics`, `list-people` for the
 API's lists of them.
-A change bumps, at commit, the tags of what it alters (docs/operators.md, "The page cache").
+Each event bumps the tags of what it alters (`bump_for`, an effect run by the events
+dispatcher: docs/architecture.md, "Events"; docs/operators.md, "The page cache").
 """
 
-import math
-from dataclasses import dataclass, field
-from weakref import WeakKeyDictionary
-
-from django.db import connections, transaction
-from django.db.backends.base.base import BaseDatabaseWrapper
+from django.conf import settings
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_init, post_save
-from django.utils import timezone
+from django.db.models.signals import post_init
 
 from core.pagecache import store
 from core.pagecache.tags import record
 from images.models import Image
-from people.models import Affiliation, Person
+from people.models import Person
 
-from .models import Article, Byline, Correction, Mention, Section, Tag, TaggedArticle
+from .models import Article, Byline, Mention, Section, Tag, TaggedArticle
 
 ALL_LISTS = "list-all"
 # Every page showing the site's navigation (the top-level sections holding an article).
@@ -70,30 +65,22 @@ def tag_of(instance) -> str:
 
 
 def note_loaded(sender, instance, **kwargs):
-    """Record that the response being rendered shows this record; remember an article's state."""
+    """Record that the response being rendered shows this record."""
     if instance.pk is not None:
         record(tag_of(instance))
-    if sender is Article or sender is Section:
-        _remember_state(instance)
-
-
-def _remember_state(instance) -> None:
-    """Keep what an article or section was when loaded, to know which lists it leaves."""
-    values = instance.__dict__
-    instance._pagecache_before = {
-        "public": values.get("status") == Article.Status.PUBLISHED,
-        "section_id": values.get("section_id"),
-        "parent_id": values.get("parent_id"),
-    }
 
 
 def describe(request, shown: set[str]) -> tuple[set[str], int | None]:
-    """Return the tags of a response and the longest it may be kept (until the next publish)."""
+    """Return the tags of a response and the longest it may be kept (None: PAGE_CACHE_SECONDS).
+
+    A scheduled story going live is an event like any publish (articles/golive.py): no
+    response is kept for less on its account.
+    """
     tags = set(shown) | lists_shown(request.resolver_match)
     articles = {tag for tag in tags if tag.startswith("article-")}
     if len(articles) > MAX_ARTICLE_TAGS:
         tags = (tags - articles) | {ANY_ARTICLE}
-    return tags, seconds_until_next_publish()
+    return tags, None
 
 
 def lists_shown(match) -> set[str]:
@@ -141,41 +128,52 @@ def section_lists(section_ids: set[int]) -> set[str]:
     return {f"list-section-{pk}" for pk in found}
 
 
-def seconds_until_next_publish() -> int | None:
-    """Return the seconds until the next scheduled article goes public, None if none is due."""
-    now = timezone.now()
-    due = (
-        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
-        .order_by("published_at")
-        .values_list("published_at", flat=True)
-        .first()
-    )
-    return None if due is None else math.ceil((due - now).total_seconds())
+# --- Which responses an event makes stale ----------------------------------------------
 
 
-# --- Which responses a change makes stale -----------------------------------------------
+def tags_of_event(event) -> set[str]:
+    """Return the tags an event makes stale (read on the primary, by the dispatcher)."""
+    payload = event.payload
+    kind = event.kind
+    if kind.startswith("article."):
+        return article_tags(kind, payload)
+    return OTHER_TAGS[kind](payload)
 
 
-@dataclass
-class Pending:
-    """The tags to bump when the current transaction commits."""
-
-    names: set[str] = field(default_factory=set)
-    article_ids: set[int] = field(default_factory=set)
-    section_ids: set[int] = field(default_factory=set)
-    # Sections an article joined or left the public in: the navigation may change.
-    moved_in: set[int] = field(default_factory=set)
-
-    def resolve(self) -> set[str]:
-        """Return every tag to bump, the articles' and sections' lists included."""
-        tags = set(self.names)
-        if self.article_ids:
-            tags |= article_lists(sorted(self.article_ids))
-        if self.section_ids:
-            tags |= section_lists(self.section_ids)
-        if self.moved_in and navigation_may_change(self.moved_in):
-            tags.add(NAVIGATION)
+def article_tags(kind: str, payload: dict) -> set[str]:
+    """Return the tags of an article event: the article, and if it is or was listed, its lists."""
+    tags = {f"article-{payload['article']}"}
+    tags |= {f"list-topic-{pk}" for pk in payload.get("topics", ())}
+    tags |= {f"list-person-{pk}" for pk in payload.get("people", ())}
+    if kind == "article.corrected":
+        return tags | {ANY_ARTICLE}
+    if not (payload.get("listed") or payload.get("was_listed") or kind == "article.went_live"):
         return tags
+    sections = set(payload.get("sections", ()))
+    tags |= {ALL_LISTS, ANY_ARTICLE} | section_lists(sections)
+    tags |= article_lists([payload["article"]])
+    moved = kind != "article.updated" or len(sections) > 1
+    if moved and navigation_may_change(sections):
+        tags.add(NAVIGATION)
+    return tags
+
+
+def section_tags(payload: dict) -> set[str]:
+    """Return the tags of a changed section: itself, its lists, the lists above it."""
+    tags = {f"section-{payload['section']}", "list-sections", ALL_LISTS}
+    return tags | section_lists(set(payload["sections"]))
+
+
+OTHER_TAGS = {
+    "section.changed": section_tags,
+    "topic.changed": lambda p: {f"topic-{p['topic']}", f"list-topic-{p['topic']}", "list-topics"},
+    "person.changed": lambda p: {
+        f"person-{p['person']}",
+        f"list-person-{p['person']}",
+        "list-people",
+    },
+    "picture.changed": lambda p: {f"image-{p['picture']}"},
+}
 
 
 def navigation_may_change(section_ids: set[int]) -> bool:
@@ -198,111 +196,27 @@ def navigation_may_change(section_ids: set[int]) -> bool:
     )
 
 
-# Per connection: the changes queued since its last commit.
-_pending: WeakKeyDictionary[BaseDatabaseWrapper, Pending] = WeakKeyDictionary()
+def tags_of_events(events) -> set[str]:
+    """Return every tag a batch of events makes stale."""
+    return {tag for event in events for tag in tags_of_event(event)}
 
 
-def _queue(using: str, *, tags=(), article_ids=(), section_ids=(), moved_in=()) -> None:
-    """Queue tags to bump at commit (at once outside a transaction)."""
-    pending = _pending.setdefault(connections[using], Pending())
-    pending.names.update(tags)
-    pending.article_ids.update(article_ids)
-    pending.section_ids.update(i for i in section_ids if i is not None)
-    pending.moved_in.update(i for i in moved_in if i is not None)
-    # One callback per change; the first to run bumps everything queued, the rest find
-    # nothing. What a rolled-back savepoint queued is bumped too: needlessly, never wrongly.
-    transaction.on_commit(lambda: _bump_pending(using), using=using, robust=True)
+def bump_for(events) -> None:
+    """The page cache's effect: make every response showing what changed stale."""
+    store.bump(tags_of_events(events))
 
 
-def _bump_pending(using: str) -> None:
-    pending = _pending.pop(connections[using], None)
-    if pending is not None:
-        store.bump(pending.resolve())
+def purging() -> bool:
+    """Return True if a CDN purge hook is configured (PAGE_CACHE_PURGE)."""
+    return bool(settings.PAGE_CACHE_PURGE)
 
 
-def article_changed(sender, instance, using, **kwargs):
-    """Bump the article; if it was or is public, every list it left or joins too."""
-    before = getattr(instance, "_pagecache_before", {})
-    public = instance.status == Article.Status.PUBLISHED
-    tags = {f"article-{instance.pk}"}
-    if not (public or before.get("public")):
-        _queue(using, tags=tags)
-    else:
-        deleted = kwargs.get("signal") is post_delete
-        tags |= {ALL_LISTS, ANY_ARTICLE}
-        sections = {instance.section_id, before.get("section_id")}
-        moved = deleted or public != before.get("public") or len(sections) > 1
-        _queue(
-            using,
-            tags=tags,
-            article_ids=() if deleted else [instance.pk],
-            section_ids=sections,
-            moved_in=sections if moved else (),
-        )
-    _remember_state(instance)
-
-
-def correction_changed(sender, instance, using, **kwargs):
-    """Bump the corrected article."""
-    _queue(using, tags={f"article-{instance.article_id}", ANY_ARTICLE})
-
-
-def relation_changed(sender, instance, using, **kwargs):
-    """Bump the article and the list of the topic or person it joins or leaves."""
-    if sender is TaggedArticle:
-        tags = {f"article-{instance.content_object_id}", f"list-topic-{instance.tag_id}"}
-    else:
-        tags = {f"article-{instance.article_id}", f"list-person-{instance.person_id}"}
-    _queue(using, tags=tags)
-
-
-def section_changed(sender, instance, using, **kwargs):
-    """Bump the section, every list it heads and the navigation that names it."""
-    before = getattr(instance, "_pagecache_before", {})
-    tags = {f"section-{instance.pk}", "list-sections", ALL_LISTS}
-    _queue(using, tags=tags, section_ids={instance.pk, instance.parent_id, before.get("parent_id")})
-    _remember_state(instance)
-
-
-def tag_changed(sender, instance, using, **kwargs):
-    """Bump the topic, its list and the list of topics."""
-    _queue(using, tags={f"topic-{instance.pk}", f"list-topic-{instance.pk}", "list-topics"})
-
-
-def person_changed(sender, instance, using, **kwargs):
-    """Bump the person, their lists and the list of people."""
-    _queue(using, tags={f"person-{instance.pk}", f"list-person-{instance.pk}", "list-people"})
-
-
-def image_changed(sender, instance, using, **kwargs):
-    """Bump every response showing the library picture: its caption, credit, text or crop."""
-    _queue(using, tags={f"image-{instance.pk}"})
-
-
-def affiliation_changed(sender, instance, using, **kwargs):
-    """Bump the person whose affiliations changed."""
-    _queue(using, tags={f"person-{instance.person_id}"})
-
-
-RECEIVERS = {
-    Article: article_changed,
-    Correction: correction_changed,
-    Byline: relation_changed,
-    Mention: relation_changed,
-    TaggedArticle: relation_changed,
-    Section: section_changed,
-    Tag: tag_changed,
-    Person: person_changed,
-    Affiliation: affiliation_changed,
-    Image: image_changed,
-}
+def purge_for(events) -> None:
+    """The CDN's effect: hand the changed tags to PAGE_CACHE_PURGE's hook."""
+    store.purge(tags_of_events(events))
 
 
 def connect_signals() -> None:
-    """Connect the receivers; called once from the articles app's ready()."""
+    """Note the records each response shows; called once from the articles app's ready()."""
     for model in KIND_OF:
         post_init.connect(note_loaded, sender=model, dispatch_uid=f"pagecache-{model.__name__}")
-    for model, receiver in RECEIVERS.items():
-        uid = f"pagecache-{model.__name__}"
-        post_save.connect(receiver, sender=model, dispatch_uid=f"{uid}-saved")
-        post_delete.connect(receiver, sender=model, dispatch_uid=f"{uid}-deleted")

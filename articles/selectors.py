@@ -11,7 +11,6 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
     prefetch_related_objects,
 )
 from django.utils import timezone
@@ -313,40 +312,20 @@ def _month_of(moment: datetime | None) -> date | None:
     return None if moment is None else timezone.localtime(moment).date().replace(day=1)
 
 
-@dataclass
-class Navigation:
-    """The top-level sections holding a public article, and when that may next change."""
+def navigation() -> list[Section]:
+    """Return the top-level sections holding a public article, in order.
 
-    sections: list[Section]
-    # The first scheduled publish in a top-level section holding no public article yet.
-    changes_at: datetime | None
-
-
-def navigation() -> Navigation:
-    """Return the navigation's sections and the next time one may join it with no save.
-
-    One query: every section, each with an EXISTS of its own public articles and its first
-    scheduled one (index look-ups); the tree is put together here.
+    One query: every section, each with an EXISTS of its own public articles (an index
+    look-up); the tree is put together here.
     """
     public = Article.objects.published()
-    scheduled = Article.objects.filter(
-        status=Article.Status.PUBLISHED, published_at__gt=timezone.now(), section_id=OuterRef("pk")
-    ).order_by("published_at")
-    sections = list(
-        tree_rows().annotate(
-            holds=Exists(public.filter(section_id=OuterRef("pk"))),
-            opens_at=Subquery(scheduled.values("published_at")[:1]),
-        )
-    )
-    shown, waiting = [], []
+    sections = list(tree_rows().annotate(holds=Exists(public.filter(section_id=OuterRef("pk")))))
+    shown = []
     for top, members in descendants_of_top_sections(sections):
         tree = set(members)
-        rows = [section for section in sections if section.pk in tree]
-        if any(section.holds for section in rows):
+        if any(section.holds for section in sections if section.pk in tree):
             shown.append(top)
-        else:
-            waiting += [section.opens_at for section in rows if section.opens_at]
-    return Navigation(shown, min(waiting, default=None))
+    return shown
 
 
 def latest_headlines(count: int = 5) -> list[Article]:

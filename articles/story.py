@@ -8,12 +8,10 @@ of other articles beside them (related, next in section) are rendered on every r
 """
 
 import json
-import math
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.template.loader import get_template
-from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from core.fragments import remember_parts
@@ -62,31 +60,18 @@ def render_parts(context: dict) -> dict[str, str]:
     return {"title": context["meta"]["title"], **parts, "ties": found}
 
 
-def seconds_until_a_link_opens(article: Article) -> int | None:
-    """Return the seconds until a story the parts name, scheduled, goes public and is linked.
-
-    Nothing is saved when it does, so no tag is bumped: the parts must not outlive it.
-    """
-    now = timezone.now()
-    opening = [
-        headline.target.published_at
-        for headline in article.related_headlines.all()
-        if headline.target
-        and headline.target.status == Article.Status.PUBLISHED
-        and headline.target.published_at > now
-    ]
-    return math.ceil((min(opening) - now).total_seconds()) if opening else None
-
-
 def published_story(article: Article) -> Story:
     """Return a published article's parts, rendered again only when something shown changed."""
 
-    def render() -> tuple[dict[str, str], int | None]:
+    def render() -> dict[str, str]:
         # Loaded before the parts were: recorded here, as the parts show them too.
         record(*(tag_of(shown) for shown in [article, *article.section.path]))
         prefetch_page_relations(article)
-        return render_parts(story_context(article)), seconds_until_a_link_opens(article)
+        return render_parts(story_context(article))
 
     # The creation time tells apart two articles given the same id (a database restored).
     identity = (article.pk, article.created_at, article.version)
-    return Story(**remember_parts("story", identity, render))
+    # A kept Story of another shape (kept before a deploy) fails to build: rendered afresh.
+    return remember_parts(
+        "story", identity, render, templates=tuple(PARTS.values()), build=lambda p: Story(**p)
+    )

@@ -11,6 +11,7 @@ from django.http import HttpResponseBadRequest
 from django.template.response import SimpleTemplateResponse
 
 from articles.desk_lists import newsroom_desk
+from events.dispatch import backlog_summary
 
 # The longest search, filter or paging value the admin reads. Its search boxes pass the
 # words to the database as LIKE patterns, and SQLite refuses a pattern of more than 50,000
@@ -37,6 +38,9 @@ class MastheadAdminSite(admin.AdminSite):
 
     def index(self, request, extra_context=None):
         context = {"desk": newsroom_desk(request.user), **(extra_context or {})}
+        # Administrators (who may view the outbox) see whether changes reach readers.
+        if request.user.has_perm("events.view_outboxevent"):
+            context["outbox"] = backlog_summary()
         return super().index(request, context)
 
     def admin_view(self, view, cacheable=False):

@@ -10,9 +10,13 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from articles.preview import shared_preview
 from core.media import serve_media
 from core.views import bench_ceiling
+from events import health
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # For load balancers (docs/operators.md, "Health").
+    path("health/live/", health.live, name="health-live"),
+    path("health/ready/", health.ready, name="health-ready"),
     path("api/v1/", include("config.api_router")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

@@ -1,9 +1,16 @@
-"""A Redis cache that answers as a miss while Redis is unreachable, instead of failing."""
+"""Cache backends: a Redis cache that answers as a miss while Redis is unreachable, instead
+of failing; a database cache that adds many keys at once."""
 
+import base64
 import functools
 import logging
+import pickle
+from datetime import UTC, datetime
 
+from django.conf import settings
+from django.core.cache.backends.db import DatabaseCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+from django.db import connections, router
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -56,3 +63,42 @@ class FailOpenRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = FailOpenRedisCacheClient
+
+
+class SharedDatabaseCache(DatabaseCache):
+    """Django's database cache, with `add_many`: one INSERT adds the keys not yet present.
+
+    The page cache's tag versions live here when Redis is not configured; a page first
+    showing a hundred tags would otherwise cost three queries a tag.
+    """
+
+    def add_many(self, data: dict, timeout=None) -> set:
+        """Set each key that is not present yet, in one statement; return the keys it set."""
+        if not data:
+            return set()
+        db = router.db_for_write(self.cache_model_class)
+        connection = connections[db]
+        quote = connection.ops.quote_name
+        expires = self._expiry(timeout, connection)
+        full = {self.make_and_validate_key(key): key for key in data}
+        rows = [(name, self._encode(data[key]), expires) for name, key in full.items()]
+        placeholders = ", ".join(["(%s, %s, %s)"] * len(rows))
+        columns = ", ".join(quote(name) for name in ("cache_key", "value", "expires"))
+        sql = (
+            f"INSERT INTO {quote(self._table)} ({columns}) VALUES {placeholders} "
+            f"ON CONFLICT ({quote('cache_key')}) DO NOTHING RETURNING {quote('cache_key')}"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [value for row in rows for value in row])
+            return {full[name] for (name,) in cursor.fetchall()}
+
+    def _encode(self, value) -> str:
+        return base64.b64encode(pickle.dumps(value, self.pickle_protocol)).decode("latin1")
+
+    def _expiry(self, timeout, connection):
+        seconds = self.get_backend_timeout(timeout)
+        if seconds is None:
+            moment = datetime.max
+        else:
+            moment = datetime.fromtimestamp(seconds, tz=UTC if settings.USE_TZ else None)
+        return connection.ops.adapt_datetimefield_value(moment.replace(microsecond=0))

@@ -11,10 +11,10 @@ Two kinds (FRAGMENT_CACHE=off turns both off):
 import hashlib
 import json
 import logging
-import math
 import time
 from collections.abc import Callable
 from functools import cache
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -28,8 +28,12 @@ from core.pagecache.tags import began_ns, collecting, record
 from core.site import site_root
 
 logger = logging.getLogger(__name__)
-# What a part's renderer returns: the parts' markup by name, and the most seconds to keep them.
-Parts = tuple[dict[str, str], int | None]
+# What a part's renderer returns: the parts' markup by name.
+Parts = dict[str, str]
+T = TypeVar("T")
+# Raised when the kept parts change shape in a way their templates' digests do not show
+# (a field added to articles.story.Story): the parts kept before are then never read.
+PARTS_SCHEMA = 2
 
 
 @cache
@@ -57,46 +61,68 @@ def render_fragment(template_name: str, context: dict, shown: tuple) -> SafeStri
     return mark_safe(html)
 
 
-def remember_parts(name: str, shown: tuple, render: Callable[[], Parts]) -> dict:
-    """Return the parts `render` makes, kept while every record they show is unchanged.
-
-    `render` returns the parts and the seconds they may be kept at most (None: the page
-    cache's lifetime), for what changes with time alone, such as an article going public.
+def remember_parts(
+    name: str,
+    shown: tuple,
+    render: Callable[[], Parts],
+    *,
+    templates: tuple[str, ...] = (),
+    build: Callable[[dict], T] = dict,
+) -> T:
+    """Return `build` of the parts `render` makes, kept while every record they show is unchanged.
 
     The parts are kept in the page cache's store under the versions of the tags recorded
     while they were rendered, so a change that bumps a tag (docs/operators.md, "The page
     cache") makes them stale at once, whether or not PAGE_CACHE serves whole pages. The
     tags are recorded again for the page around them. A store that fails is logged and the
     parts are rendered.
+
+    The key holds the digests of `templates` and PARTS_SCHEMA, so a deploy that changes the
+    markup or the parts' shape finds no part kept by the code before it; and a kept part
+    that `build` still refuses (it raises TypeError, KeyError or ValueError) is rendered
+    afresh, never a failed page.
     """
     if not settings.FRAGMENT_CACHE:
-        return render()
-    place = (
-        translation.get_language(), timezone.get_current_timezone_name(),
-        get_script_prefix(), site_root(),
-    )  # fmt: skip
-    digest = hashlib.sha1(repr((shown, place)).encode(), usedforsecurity=False).hexdigest()
-    key = f"fragment:{name}:{digest}"
+        return build(render())
+    key = parts_key(name, shown, templates)
     try:
         entry = store.fetch(key)
     except Exception:
         logger.warning("Fragment store unavailable; rendering %s", name, exc_info=True)
         entry = None
     if entry is not None:
-        record(*entry.versions)
-        return {part: mark_safe(html) for part, html in json.loads(entry.content).items()}
-    return _render_and_keep(key, render)
+        try:
+            built = build(
+                {part: mark_safe(html) for part, html in json.loads(entry.content).items()}
+            )
+        except (TypeError, KeyError, ValueError):
+            logger.warning("Kept parts %s no longer fit; rendering them afresh", key)
+        else:
+            record(*entry.versions)
+            return built
+    return build(_render_and_keep(key, render))
+
+
+def parts_key(name: str, shown: tuple, templates: tuple[str, ...]) -> str:
+    """Return the key of kept parts: what they show, where, and the code that renders them."""
+    place = (
+        translation.get_language(), timezone.get_current_timezone_name(),
+        get_script_prefix(), site_root(),
+    )  # fmt: skip
+    code = (PARTS_SCHEMA, *(_template_digest(template) for template in templates))
+    digest = hashlib.sha1(repr((shown, place, code)).encode(), usedforsecurity=False).hexdigest()
+    return f"fragment:{name}:{digest}"
 
 
 def _render_and_keep(key: str, render: Callable[[], Parts]) -> dict:
     with collecting() as shown:
         # From when the page around began, if any: tags first seen here start before that.
         started_ns = began_ns()
-        parts, limit = render()
+        parts = render()
     record(*shown)
     try:
         versions = store.current_versions(shown, started_ns=started_ns)
-        seconds = min(settings.PAGE_CACHE_SECONDS, limit if limit is not None else math.inf)
+        seconds = settings.PAGE_CACHE_SECONDS
         if versions is not None and seconds > 0:
             content = json.dumps(parts).encode()
             entry = store.Entry(200, (), content, versions, time.time() + seconds)

@@ -1,34 +1,28 @@
-"""Fronts and the page cache: a change to a front refreshes the page it leads, and a
-scheduled slot's start bounds how long a page may be kept."""
-
-import math
+"""Fronts and events: a change to a front, or a scheduled slot's start, refreshes the page
+it leads (the "front.changed" event; its effect bumps the front's tag)."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from articles.pagecache import describe as describe_articles
+from articles.golive import FIRST_LOOK_BACK
 from core.pagecache import store
+from events.models import Marker
+from events.services import record
 
 from .models import Front, Slot, front_tag
-from .selectors import next_slot_start
+
+KINDS = ("front.changed",)
+# How far the slot sweep has looked: slots starting up to here have had their event.
+SLOTS_MARK = "slots-started-until"
 
 
-def describe(request, shown: set[str]) -> tuple[set[str], int | None]:
-    """Describe a response as articles do, kept no later than the next slot's start."""
-    tags, limit = describe_articles(request, shown)
-    starts = next_slot_start()
-    if starts is None:
-        return tags, limit
-    until = math.ceil((starts - timezone.now()).total_seconds())
-    return tags, until if limit is None else min(limit, until)
-
-
-def front_changed(sender, instance, using, **kwargs):
-    """Bump the page a front or one of its slots leads, when the change commits."""
+def front_changed(sender, instance, using, raw=False, **kwargs):
+    """Record that a front or one of its slots changed."""
+    if raw:
+        return
     section_id = instance.section_id if sender is Front else _section_of(instance, using)
-    tag = front_tag(section_id)
-    transaction.on_commit(lambda: store.bump({tag}), using=using, robust=True)
+    record("front.changed", {"section": section_id}, using=using)
 
 
 def _section_of(slot: Slot, using: str) -> int | None:
@@ -43,6 +37,39 @@ def _section_of(slot: Slot, using: str) -> int | None:
         .values_list("section_id", flat=True)
         .first()
     )
+
+
+def bump_front(events) -> None:
+    """The page cache's effect of fronts' events: the pages they lead are stale."""
+    store.bump({front_tag(event.payload["section"]) for event in events})
+
+
+def purge_front(events) -> None:
+    """The CDN's effect of fronts' events."""
+    store.purge({front_tag(event.payload["section"]) for event in events})
+
+
+def record_started_slots() -> int:
+    """Record a front event for each slot that started since the last sweep; return how many.
+
+    A scheduled slot changes its page with no save; the worker runs this every minute.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        mark, _ = Marker.objects.select_for_update().get_or_create(
+            name=SLOTS_MARK, defaults={"at": now - FIRST_LOOK_BACK}
+        )
+        started = (
+            Slot.objects.filter(starts_at__gt=mark.at, starts_at__lte=now)
+            .values_list("front__section_id", flat=True)
+            .distinct()
+        )
+        sections = set(started)
+        for section_id in sections:
+            record("front.changed", {"section": section_id})
+        mark.at = now
+        mark.save(update_fields=["at"])
+    return len(sections)
 
 
 def connect_signals() -> None:

@@ -47,13 +47,3 @@ def started_slots(section: Section | None):
 def place_key(slot: Slot) -> tuple[str, int]:
     """Return what a slot replaces: the lead, whatever its position, or a secondary position."""
     return (slot.place, 0 if slot.place == Slot.Place.LEAD else slot.position)
-
-
-def next_slot_start():
-    """Return when the next scheduled slot starts, or None."""
-    return (
-        Slot.objects.filter(starts_at__gt=timezone.now())
-        .order_by("starts_at")
-        .values_list("starts_at", flat=True)
-        .first()
-    )

@@ -7,6 +7,9 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
+        from events import registry
+
         from . import receivers
 
-        receivers.connect_signals()
+        # At commit, as a search right after a save expects to find it; retried on failure.
+        registry.register("search", receivers.index_for, kinds=receivers.KINDS, at_commit=True)

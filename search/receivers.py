@@ -1,46 +1,30 @@
-"""Signal receivers for every change that alters an article's indexed text."""
+"""Search's effect of events: re-index every article whose indexed text may have changed."""
 
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
 
-from articles.models import Article, Byline, Mention, Tag, TaggedArticle
-from people.models import Person
+from articles.models import Article, TaggedArticle
 
-from .pending import index_at_commit
+from .indexing import index_articles
 
-
-def article_changed(sender, instance, using, **kwargs):
-    """Index the saved article (or drop the deleted one) at commit."""
-    index_at_commit([instance.pk], using)
-
-
-def relation_changed(sender, instance, using, **kwargs):
-    """Re-index at commit the article whose byline, mention or tag changed."""
-    article_id = instance.content_object_id if sender is TaggedArticle else instance.article_id
-    index_at_commit([article_id], using)
+KINDS = (
+    "article.published", "article.scheduled", "article.went_live", "article.updated",
+    "article.unpublished", "article.deleted", "article.restored",
+    "topic.changed", "person.changed",
+)  # fmt: skip
 
 
-def person_saved(sender, instance, using, **kwargs):
-    """Re-index at commit the articles naming the person, whose name may have changed."""
-    involving = Q(bylines__person=instance) | Q(mentions__person=instance)
-    index_at_commit(
-        Article.objects.using(using).filter(involving).values_list("pk", flat=True), using
-    )
+def articles_of(event) -> set[int]:
+    """Return the articles whose indexed text the event may have changed."""
+    payload = event.payload
+    if "article" in payload:
+        return {payload["article"]}
+    if "person" in payload:
+        involving = Q(bylines__person=payload["person"]) | Q(mentions__person=payload["person"])
+        return set(Article.objects.filter(involving).values_list("pk", flat=True))
+    tagged = TaggedArticle.objects.filter(tag=payload["topic"])
+    return set(tagged.values_list("content_object_id", flat=True))
 
 
-def tag_saved(sender, instance, using, **kwargs):
-    """Re-index at commit the articles carrying the tag, whose name may have changed."""
-    tagged = TaggedArticle.objects.using(using).filter(tag=instance)
-    index_at_commit(tagged.values_list("content_object_id", flat=True), using)
-
-
-def connect_signals() -> None:
-    """Connect the receivers; called once from the app's ready()."""
-    post_save.connect(article_changed, sender=Article, dispatch_uid="search-article-saved")
-    post_delete.connect(article_changed, sender=Article, dispatch_uid="search-article-deleted")
-    for model in (Byline, Mention, TaggedArticle):
-        uid = f"search-{model._meta.model_name}"
-        post_save.connect(relation_changed, sender=model, dispatch_uid=f"{uid}-saved")
-        post_delete.connect(relation_changed, sender=model, dispatch_uid=f"{uid}-deleted")
-    post_save.connect(person_saved, sender=Person, dispatch_uid="search-person-saved")
-    post_save.connect(tag_saved, sender=Tag, dispatch_uid="search-tag-saved")
+def index_for(events) -> None:
+    """Index each article of the events once (dropping those that are gone)."""
+    index_articles({pk for event in events for pk in articles_of(event)})

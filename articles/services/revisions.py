@@ -9,10 +9,8 @@ used: `Version.field_dict`, and Django's serializers on `Version.serialized_data
 
 import difflib
 import re
-import threading
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from functools import partial
+from dataclasses import dataclass
 
 import reversion
 from django.contrib.auth import get_user_model
@@ -22,6 +20,7 @@ from django.db import router, transaction
 from django.utils import timezone
 from reversion.models import Revision, Version
 
+from articles.changes import record_article, writing_article
 from articles.models import (
     Article,
     ArticleImage,
@@ -261,7 +260,9 @@ def restore_revision(*, article: Article, version: Version, user) -> Article:
         for name, value in keep.items():
             setattr(restored, name, value)
         restored.version = claimed
-        restored.save()
+        with writing_article():
+            restored.save()
+        record_article("article.restored", restored)
         reversion.add_to_revision(restored)
         record_event(article=restored, user=user, action="restored", from_status=keep["status"])
     return restored
@@ -412,47 +413,26 @@ def _forget_missing_users(objects: list) -> None:
             setattr(obj, name, None)
 
 
-@dataclass
-class _CommitBatch:
-    """The unattended saves of one transaction on one connection, recorded at its commit."""
-
-    recorded: set[int] = field(default_factory=set)
-
-
-# The open batch of each connection alias, per thread (as Django's connections are).
-_open_batches = threading.local()
+def record_revisions_for(events) -> None:
+    """Events' effect: record a revision of each article saved outside any revision block."""
+    for event in events:
+        if event.payload.get("unrecorded"):
+            _record_unrecorded(event)
 
 
-def _open_batch(using: str) -> _CommitBatch:
-    batches = _open_batches.__dict__.setdefault("by_alias", {})
-    return batches.setdefault(using, _CommitBatch())
+def _record_unrecorded(event) -> None:
+    """Events' effect: record one revision of an article saved outside any revision block.
 
-
-def _record_after_commit(article_id: int, using: str, batch: _CommitBatch) -> None:
-    """Record one revision of the article, unless this commit has recorded it already."""
-    # Running at all means the batch's transaction committed: later saves start a new one.
-    if _open_batch(using) is batch:
-        del _open_batches.by_alias[using]
-    if article_id in batch.recorded:
-        return
-    batch.recorded.add(article_id)
-    article = Article.objects.using(using).filter(pk=article_id).first()
-    if article is not None:
-        with reversion.create_revision(using=using):
-            reversion.add_to_revision(article)
-            reversion.set_comment("Saved without a named user (a script or command)")
-
-
-def record_unattended_save(sender, instance, raw=False, using=None, **kwargs):
-    """Queue a revision for an article saved outside any revision block (a safety net).
-
-    One revision per article per transaction, taken after commit so relations are in.
-    Every save queues its own callback, and the callbacks of one commit share a batch that
-    records each article once. A rollback, of the transaction or of a savepoint, drops its
-    callbacks with it, so nothing it queued can pass for a later save; a batch left open by
-    a rollback has recorded nothing, so the next transaction may take it over.
+    A script or command that saves an article with no named user still leaves a revision,
+    taken once the change has committed, so its relations are in. It is recorded at most
+    once per event: a revision of the article newer than the event means it was done.
     """
-    if raw or reversion.is_active():
+    article = Article.objects.filter(pk=event.payload["article"]).first()
+    if (
+        article is None
+        or versions_of(article).filter(revision__date_created__gte=event.created_at).exists()
+    ):
         return
-    batch = _open_batch(using)
-    transaction.on_commit(partial(_record_after_commit, instance.pk, using, batch), using=using)
+    with reversion.create_revision():
+        reversion.add_to_revision(article)
+        reversion.set_comment("Saved without a named user (a script or command)")

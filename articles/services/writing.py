@@ -19,6 +19,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections
 from django.db.models import Model, Prefetch, Q, prefetch_related_objects
 
+from articles.changes import article_kind, record_article, writing_article
 from articles.models import (
     Article,
     ArticleImage,
@@ -75,12 +76,14 @@ class _Relation:
     model: type[Model]
     article_field: str  # the relation model's foreign key to the article
     accessor: str  # the article's reverse accessor, which the revision follows
+    # The list an article joins by a row ("people", "topics"), and the row's key to it.
+    joins: tuple[str, str] | None = None
 
 
 RELATIONS = {
-    "bylines": _Relation(Byline, "article", "bylines"),
-    "mentions": _Relation(Mention, "article", "mentions"),
-    "tags": _Relation(TaggedArticle, "content_object", "tagged_items"),
+    "bylines": _Relation(Byline, "article", "bylines", ("people", "person_id")),
+    "mentions": _Relation(Mention, "article", "mentions", ("people", "person_id")),
+    "tags": _Relation(TaggedArticle, "content_object", "tagged_items", ("topics", "tag_id")),
     "images": _Relation(ArticleImage, "article", "images"),
     "related_articles": _Relation(RelatedArticle, "from_article", "related_links"),
     "related_headlines": _Relation(RelatedHeadline, "article", "related_headlines"),
@@ -130,9 +133,10 @@ def write_article(
     article = article if article is not None else Article()
     creating = article.pk is None
     check_relation_limits(relations or ArticleRelations())
-    # Search queues each saved or deleted row's article and indexes it once, at commit.
-    with recording(user, comment):
+    # The whole write is one event, recorded in its transaction (articles/changes.py).
+    with recording(user, comment), writing_article():
         before = article.status
+        was_listed = not creating and article._loaded_as["listed"]
         # The article goes into the revision once, below, when all its relations exist.
         with reversion.create_revision(manage_manually=True, atomic=False):
             if creating:
@@ -141,12 +145,14 @@ def write_article(
             else:
                 expected = article.version if expected_version is None else expected_version
                 claim_version(article=article, expected=expected)
-            _replace_relations(
+            lists = _replace_relations(
                 article, relations or ArticleRelations(), creating=creating, user=user
             )
         _set_fields(article, {**fields, **(derived_fields(article) if derived_fields else {})})
         article.save()
         reversion.add_to_revision(article)
+        article._loaded_as = {**article._loaded_as, "listed": was_listed}
+        record_article(article_kind(article, was_listed), article, **lists)
         for event in events:
             record_event(
                 article=article, user=user, action=event.action, from_status=before, note=event.note
@@ -174,34 +180,47 @@ def _set_fields(article: Article, values: dict) -> None:
 
 def _replace_relations(
     article: Article, relations: ArticleRelations, *, creating: bool, user
-) -> None:
-    """Replace each relation given with its rows, in bulk, and hand them to the article."""
+) -> dict[str, list[int]]:
+    """Replace each relation given with its rows, in bulk, and hand them to the article.
+
+    Return the people and topics whose lists the article left or joined.
+    """
     given = {f.name: getattr(relations, f.name) for f in dataclass_fields(relations)}
     given = {name: rows for name, rows in given.items() if rows is not None}
     if "tags" in given:
         tags = tags_for(given["tags"], user=user)
         given["tags"] = [TaggedArticle(tag=tag) for tag in tags]
+    lists: dict[str, list[int]] = {"people": [], "topics": []}
     for name, rows in given.items():
-        _replace(article, RELATIONS[name], list(rows), creating=creating)
+        relation = RELATIONS[name]
+        left = _replace(article, relation, list(rows), creating=creating)
+        if relation.joins:
+            joined = [getattr(row, relation.joins[1]) for row in rows]
+            lists[relation.joins[0]] += left + joined
     if connections[article._state.db].features.can_return_rows_from_bulk_insert:
         for name, rows in given.items():
             # The revision follows the relations with .all(): it finds the rows in memory.
             set_prefetched(article, RELATIONS[name].accessor, rows)
     else:
         prefetch_related_objects([article], *(READ_BACK[name] for name in given))
+    return lists
 
 
-def _replace(article: Article, relation: _Relation, rows: list, *, creating: bool) -> None:
+def _replace(article: Article, relation: _Relation, rows: list, *, creating: bool) -> list[int]:
+    """Replace the relation's rows; return the keys of the lists its old rows joined."""
     current = relation.model._default_manager.filter(**{relation.article_field: article})
-    keep = set()
+    keep, left = set(), []
     if not creating:
-        keep = set(current.order_by().values_list("pk", flat=True))
+        key = relation.joins[1] if relation.joins else "pk"
+        old = list(current.order_by().values_list("pk", key))
+        keep, left = {pk for pk, _ in old}, [joined for _, joined in old]
         current.delete()
     for row in rows:
         setattr(row, relation.article_field, article)
         if row.pk not in keep:
             row.pk = None
     relation.model._default_manager.bulk_create(rows)
+    return left if relation.joins else []
 
 
 def tags_for(wanted: Sequence[Tag | TagName], *, user) -> list[Tag]:

@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
+    "events",
     "people",
     "articles",
     "search",
@@ -137,22 +140,38 @@ def redis_cache(url: str) -> dict:
     }
 
 
+PAGE_CACHE_REDIS_URL = env("PAGE_CACHE_REDIS_URL", env("REDIS_URL"))
+# What every process must see alike: the page cache's tag versions, throttle counts. Redis
+# when it is configured, else Django's database cache (its table is made by `migrate`).
+SHARED_CACHE = (
+    redis_cache(env("REDIS_URL"))
+    if env("REDIS_URL")
+    else {
+        "BACKEND": "core.cache.SharedDatabaseCache",
+        "LOCATION": "masthead_cache",
+        # Never culled: a tag version lost would only cost misses, but nothing need go.
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 10_000_000},
+    }
+)
 CACHES = {
     "default": (
         redis_cache(env("REDIS_URL"))
         if env("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     ),
+    "shared": SHARED_CACHE,
     # The page cache's own alias: pages never evict the API's or the throttles' keys, and a
     # Redis that stops answering fails fast instead of holding up the page (served uncached).
+    # Without Redis each process keeps its own pages, checked against the shared versions.
     "pages": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": env("PAGE_CACHE_REDIS_URL", env("REDIS_URL")),
+            "LOCATION": PAGE_CACHE_REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "masthead") + "-pages",
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
         }
-        if env("PAGE_CACHE_REDIS_URL", env("REDIS_URL"))
+        if PAGE_CACHE_REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "pages",
@@ -191,13 +210,18 @@ AXES_SENSITIVE_PARAMETERS = ["password"]
 # turns it off, for the benchmark and for debugging.
 PAGE_CACHE = env("PAGE_CACHE", "on").strip().lower() not in {"off", "0", "false", "no"}
 PAGE_CACHE_ALIAS = "pages"
+# Where tag versions live when the page cache is not on Redis (on Redis they lie beside the
+# pages, for the one-round-trip hit): a store every process sees.
+PAGE_CACHE_VERSIONS_ALIAS = "shared"
+# The API throttles' counts: a per-process count is no limit (events/checks.py).
+THROTTLE_CACHE_ALIAS = "shared"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # How long a CDN may serve a stale copy while it fetches a fresh one.
 PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 30)
 # How far apart the clocks of the web servers may be (they stamp each change).
 PAGE_CACHE_CLOCK_SKEW = float(env("PAGE_CACHE_CLOCK_SKEW", "0.5"))
-PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/preview/", "/media/", "/static/", "/bench/"]
-PAGE_CACHE_DESCRIBE = "fronts.pagecache.describe"
+PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/preview/", "/media/", "/static/", "/bench/", "/health/"]
+PAGE_CACHE_DESCRIBE = "articles.pagecache.describe"
 # A callable given the tags each change makes stale, e.g. to purge them at a CDN.
 PAGE_CACHE_PURGE = env("PAGE_CACHE_PURGE")
 # Routes bench/serve.py's trivial view (/bench/ceiling/); never set in production.
@@ -346,7 +370,39 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # The worker runs the tasks backend's own loop every turn: its start and end are noise.
+    "loggers": {"django_tasks_db": {"level": "WARNING"}},
 }
+
+# Background work (docs/operators.md, "The worker"): django.tasks on the database (the
+# default) or on Redis Queue (TASKS_BACKEND=rq, with REDIS_URL), for several machines.
+TASKS_BACKEND = env("TASKS_BACKEND", "database")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_rq.RQBackend"
+        if TASKS_BACKEND == "rq"
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": env("REDIS_URL")}}
+# Events (docs/architecture.md, "Events"): an effect that fails is tried again after
+# EVENTS_RETRY_SECONDS, doubling up to EVENTS_RETRY_MAX_SECONDS; a process that claimed one
+# and died leaves it to another after EVENTS_LEASE_SECONDS.
+EVENTS_RETRY_SECONDS = env_int("EVENTS_RETRY_SECONDS", 2)
+EVENTS_RETRY_MAX_SECONDS = env_int("EVENTS_RETRY_MAX_SECONDS", 300)
+EVENTS_LEASE_SECONDS = env_int("EVENTS_LEASE_SECONDS", 60)
+# How long the worker rests between turns.
+EVENTS_POLL_SECONDS = float(env("EVENTS_POLL_SECONDS", "1"))
+# A scheduled story goes live by the worker at its time (a delayed task), and a sweep this
+# often catches any the task missed: the most a cached list may lag a scheduled publish.
+PUBLISH_SWEEP_SECONDS = env_int("PUBLISH_SWEEP_SECONDS", 60)
+# Readiness fails when the worker has not beaten for this long, or when the oldest
+# undelivered event is this old.
+HEALTH_WORKER_SECONDS = env_int("HEALTH_WORKER_SECONDS", 120)
+HEALTH_OUTBOX_SECONDS = env_int("HEALTH_OUTBOX_SECONDS", 300)
 
 # Seconds a client is asked to wait (Retry-After) while the database is unreachable.
 DATABASE_RETRY_AFTER = env_int("DATABASE_RETRY_AFTER", 30)

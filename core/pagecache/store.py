@@ -11,7 +11,6 @@ a hundred tags; reading their versions into Python cost more than the rest of a 
 """
 
 import hashlib
-import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,8 +20,6 @@ from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache
 from django.utils.module_loading import import_string
 from redis.commands.core import Script
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -38,6 +35,13 @@ class Entry:
 
 def _cache():
     return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _versions():
+    """Return the store of tag versions: beside the pages on Redis, else one every process
+    sees (PAGE_CACHE_VERSIONS_ALIAS), since each process keeps its own pages."""
+    cache = _cache()
+    return cache if isinstance(cache, RedisCache) else caches[settings.PAGE_CACHE_VERSIONS_ALIAS]
 
 
 def _version_key(tag: str) -> str:
@@ -81,7 +85,6 @@ def fetch(key: str) -> Entry | None:
     """Return the stored entry if every tag it shows is still at its recorded version."""
     cache = _cache()
     entry = _fetch_from_redis(cache, key) if isinstance(cache, RedisCache) else _fetch(cache, key)
-    # The entry's own deadline, not only the cache's: it may fall at a scheduled publish.
     if entry is None or entry.expires_at <= time.time():
         return None
     return entry
@@ -92,7 +95,7 @@ def _fetch(cache, key: str) -> Entry | None:
     entry = cache.get(key)
     if entry is None:
         return None
-    current = cache.get_many([_version_key(tag) for tag in entry.versions])
+    current = _versions().get_many([_version_key(tag) for tag in entry.versions])
     for tag, version in entry.versions.items():
         if current.get(_version_key(tag)) != version:
             return None
@@ -132,14 +135,21 @@ def current_versions(tags: Iterable[str], *, started_ns: int) -> dict[str, int] 
     the new version would serve it as fresh.
     """
     keys = {_version_key(tag): tag for tag in tags}
-    found = _cache().get_many(list(keys))
+    versions = _versions()
+    found = versions.get_many(list(keys))
     missing = [key for key in keys if key not in found]
     if missing:
         # A tag never bumped (or forgotten by the cache) starts older than this request.
         start = started_ns - skew_ns() - 1
-        for key in missing:
-            _cache().add(key, start, timeout=None)
-        found |= _cache().get_many(missing)
+        if hasattr(versions, "add_many"):  # the database cache: one statement
+            added = versions.add_many(dict.fromkeys(missing, start), timeout=None)
+            found |= dict.fromkeys(added, start)
+            missing = [key for key in missing if key not in added]
+        else:
+            for key in missing:
+                versions.add(key, start, timeout=None)
+        if missing:
+            found |= versions.get_many(missing)
     if any(found.get(key, started_ns) >= started_ns - skew_ns() for key in keys):
         return None
     return {tag: found[key] for key, tag in keys.items()}
@@ -161,23 +171,18 @@ def skew_ns() -> int:
 
 
 def bump(tags: Iterable[str]) -> None:
-    """Make every response showing one of `tags` stale, here and (by the purge hook) at a CDN."""
+    """Make every response showing one of `tags` stale; raise if the store cannot be told.
+
+    Called by an event's effect (articles/pagecache.py), which is retried until it succeeds.
+    """
     tags = sorted(set(tags))
-    if not tags:
-        return
-    now = time.time_ns()
-    try:
-        _cache().set_many({_version_key(tag): now for tag in tags}, timeout=None)
-    except Exception:
-        logger.exception("The page cache could not record a change of %s", " ".join(tags))
-    purge(tags)
+    if tags:
+        now = time.time_ns()
+        _versions().set_many({_version_key(tag): now for tag in tags}, timeout=None)
 
 
-def purge(tags: list[str]) -> None:
+def purge(tags: Iterable[str]) -> None:
     """Hand the changed tags to the CDN purge hook named by PAGE_CACHE_PURGE, if any."""
-    if not settings.PAGE_CACHE_PURGE:
-        return
-    try:
+    tags = sorted(set(tags))
+    if tags and settings.PAGE_CACHE_PURGE:
         import_string(settings.PAGE_CACHE_PURGE)(tags)
-    except Exception:
-        logger.exception("The CDN purge hook failed for %s", " ".join(tags))

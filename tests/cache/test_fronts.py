@@ -7,6 +7,7 @@ import time_machine
 from django.utils import timezone
 
 from fronts.models import Slot
+from fronts.pagecache import record_started_slots
 from fronts.services import SlotChoice, delete_front, write_front
 from tests.cache.pages import cache, text
 from tests.factories import ArticleFactory, SectionFactory
@@ -73,4 +74,6 @@ def test_a_scheduled_slot_shows_from_its_start_on_a_cached_page(client, committe
         )
     cache(client, ["/"])
     with time_machine.travel(start + timedelta(seconds=1)):
+        with committed():
+            record_started_slots()  # the worker's sweep
         assert "Tram depot reopens" in text(client, "/")

@@ -1,5 +1,6 @@
 """Real servers of the tests' own, started and stopped by the tests: no mocks."""
 
+import contextlib
 import glob
 import os
 import shutil
@@ -10,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+import redis
 
 REDIS_SERVER = shutil.which("redis-server")
 POSTGRES_BIN = next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)), None)
@@ -42,9 +44,14 @@ class RedisServer:
 
     def __init__(self, folder: Path):
         self.port = free_port()
+        self.folder = folder
+        self.start()
+
+    def start(self) -> None:
+        """Start the server (again) on its port, empty."""
         self.process = subprocess.Popen(
             [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(folder)],
+             "--appendonly", "no", "--dir", str(self.folder)],
             stdout=subprocess.DEVNULL,
         )  # fmt: skip
         wait_until(lambda: answers(self.port))
@@ -53,8 +60,14 @@ class RedisServer:
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
-    def stop(self) -> None:
-        self.process.terminate()
+    def stop(self, *, keep_data: bool = False) -> None:
+        """Stop the server; `keep_data`: save what it holds first, for start() to load."""
+        if keep_data:
+            # The server closes the connection as it stops.
+            with contextlib.suppress(redis.exceptions.ConnectionError):
+                redis.Redis(port=self.port).shutdown(save=True)
+        else:
+            self.process.terminate()
         self.process.wait(10)
 
 

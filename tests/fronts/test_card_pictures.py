@@ -72,5 +72,6 @@ def test_pictures_on_cards_cost_a_fixed_number_of_queries(client, illustrated, n
     illustrated(n, section=SectionFactory())
     with CaptureQueriesContext(connection) as captured:
         client.get("/")
-    # The fronts' scan and their cards are two queries however many sections there are.
-    assert len(captured.captured_queries) <= 10
+    # The fronts' scan and their cards are two queries however many sections there are;
+    # the kept navigation's tag versions, in the database cache without Redis, two more.
+    assert len(captured.captured_queries) <= 12
