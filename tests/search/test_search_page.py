@@ -143,18 +143,16 @@ def test_every_page_has_a_labelled_search_box_in_the_header(client, newsroom):
     assert '<label for="site-search-q"' in page
 
 
-def test_the_page_says_when_only_the_most_recent_matches_were_ranked(
-    client, db, settings, committed
-):
-    settings.SEARCH_CANDIDATES = 2
+def test_the_page_says_when_more_articles_matched_than_it_lists(client, db, settings, committed):
+    settings.SEARCH_DEPTH = 2
     with committed():
         for n in range(3):
             ArticleFactory(headline=f"Promenade works {n}")
 
     page = client.get(URL, {"q": "promenade"}).content.decode()
 
-    assert "At least 2 results" in page
-    assert "the 2 most recent" in page
+    assert "More than 2 results" in page
+    assert "Every match was ranked; these are the best 2" in page
 
 
 def test_the_admin_search_completes_the_last_word_as_editors_type(editor_client, newsroom):
