@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from articles.models import Article, Byline, Mention, Section, Tag, TaggedArticle
-from people.models import Person
+from articles.models import Article, Byline, Mention, TaggedArticle
 
 from .ranking import Listed
 
@@ -48,11 +47,10 @@ def facets_of(ids: list[int], using: str) -> Facets:
 def sections_and_years(ids: list[int], using: str) -> tuple[list[Facet], list[Facet]]:
     """Return the section and year facets, read from one query."""
     rows = Article.objects.using(using).filter(Listed(ids)).order_by()
-    pairs = list(rows.values_list("section_id", "published_at"))
-    by_section = Counter(section for section, _ in pairs)
-    by_year = Counter(timezone.localtime(at).year for _, at in pairs if at)
-    names = Section.objects.using(using).in_bulk(list(by_section))
-    sections = [Facet(names[pk].name, names[pk].slug, n) for pk, n in by_section.most_common(SHOWN)]
+    found = list(rows.values_list("section__name", "section__slug", "published_at"))
+    by_section = Counter((name, slug) for name, slug, _ in found)
+    by_year = Counter(timezone.localtime(at).year for _, _, at in found if at)
+    sections = [Facet(name, slug, n) for (name, slug), n in most_first(by_section)[:SHOWN]]
     years = [Facet(str(year), str(year), n) for year, n in sorted(by_year.items(), reverse=True)]
     return sections, years
 
@@ -60,9 +58,8 @@ def sections_and_years(ids: list[int], using: str) -> tuple[list[Facet], list[Fa
 def topics(ids: list[int], using: str) -> list[Facet]:
     """Return the topics the articles carry most."""
     rows = TaggedArticle.objects.using(using).filter(Listed(ids, "content_object_id"))
-    counts = Counter(rows.values_list("tag_id", flat=True))
-    tags = Tag.objects.using(using).in_bulk([pk for pk, _ in counts.most_common(SHOWN)])
-    return [Facet(tags[pk].name, tags[pk].slug, counts[pk]) for pk in most_first(counts, tags)]
+    counts = Counter(rows.values_list("tag__name", "tag__slug"))
+    return [Facet(name, slug, n) for (name, slug), n in most_first(counts)[:SHOWN]]
 
 
 def people(ids: list[int], using: str) -> list[Facet]:
@@ -70,14 +67,11 @@ def people(ids: list[int], using: str) -> list[Facet]:
     pairs = set()
     for model in (Mention, Byline):
         rows = model.objects.using(using).filter(Listed(ids, "article_id"))
-        pairs.update(rows.values_list("article_id", "person_id"))
-    counts = Counter(person for _, person in pairs)
-    found = Person.objects.using(using).in_bulk([pk for pk, _ in counts.most_common(SHOWN)])
-    return [
-        Facet(found[pk].full_name, found[pk].slug, counts[pk]) for pk in most_first(counts, found)
-    ]
+        pairs.update(rows.values_list("article_id", "person__full_name", "person__slug"))
+    counts = Counter((name, slug) for _, name, slug in pairs)
+    return [Facet(name, slug, n) for (name, slug), n in most_first(counts)[:SHOWN]]
 
 
-def most_first(counts: Counter, found: dict) -> list[int]:
-    """Return the found keys, most counted first, then by key for a stable order."""
-    return sorted(found, key=lambda pk: (-counts[pk], pk))
+def most_first(counts: Counter) -> list[tuple]:
+    """Return the (key, count) pairs, most counted first, then by key for a stable order."""
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))

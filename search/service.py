@@ -48,6 +48,8 @@ class SearchResults:
     # False when more articles matched than `ids` lists (the first SEARCH_DEPTH, or the
     # emergency SEARCH_CANDIDATES cap): the count then reads "more than".
     exact: bool = True
+    # The archive's counts of the query's words (search/vocabulary.py), read once.
+    words: dict = field(default_factory=dict)
 
     @property
     def capped(self) -> bool:
@@ -106,9 +108,11 @@ def search_articles(
     )
     if not parsed:
         return SearchResults(parsed, queryset.none(), queryset.none())
-    ids, exact = rank_matches(queryset, parsed, order)
+    words = vocabulary.counts_of(parsed, queryset.db)
+    ids, exact = rank_matches(queryset, parsed, order, words)
     matches = queryset.filter(Listed(ids)).annotate(search_rank=ListedFirst(ids))
-    return SearchResults(parsed, matches.order_by("-search_rank"), queryset, tuple(ids), exact)
+    ranked = matches.order_by("-search_rank")
+    return SearchResults(parsed, ranked, queryset, tuple(ids), exact, words)
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,7 @@ def answer(query: str, **filters) -> Answer:
     if not asked:
         return Answer(results, asked)
     using = results.searched.db
-    suggestion = vocabulary.suggest(asked, engine_for(using), using)
+    suggestion = vocabulary.suggest(asked, results.words, engine_for(using), using)
     instead = ""
     if not results.ids:
         fallback, instead = fallback_for(asked, suggestion)
@@ -174,7 +178,9 @@ def depth() -> int:
     return min(settings.SEARCH_DEPTH, cap) if cap else settings.SEARCH_DEPTH
 
 
-def rank_matches(queryset: QuerySet, parsed: ParsedQuery, order: str) -> tuple[list[int], bool]:
+def rank_matches(
+    queryset: QuerySet, parsed: ParsedQuery, order: str, words: dict
+) -> tuple[list[int], bool]:
     """Return the ids of the best matches in `order`, and whether they are every match.
 
     Relevance walks the tiers (search/tiers.py): every match of the archive lands in its
@@ -182,13 +188,13 @@ def rank_matches(queryset: QuerySet, parsed: ParsedQuery, order: str) -> tuple[l
     a recency boost. A headline match from years ago still comes before this morning's
     body match; among equally placed matches the better score and the newer story win.
     """
-    limit, engine, using = depth(), engine_for(queryset.db), queryset.db
+    limit, engine = depth(), engine_for(queryset.db)
     if order == "newest":
         rows = engine.tier_matches(queryset, parsed, ANYWHERE, limit)
         return [pk for pk, _, _ in sorted(rows, key=by_date, reverse=True)], len(rows) < limit
     ranked: list[int] = []
     for tier in TIERS:
-        if tier.counted and vocabulary.unreachable(parsed, tier.counted, using):
+        if tier.counted and vocabulary.unreachable(parsed, tier.counted, words):
             continue  # no article holds some word there: walking the index would find none
         seen = set(ranked)
         rows = engine.tier_matches(queryset, parsed, tier, limit)

@@ -39,36 +39,40 @@ def count_words(documents: list[IndexDocument], using: str) -> None:
             cursor.executemany(UPSERT, [(word, *row) for word, row in sorted(counts.items())])
 
 
-def unreachable(parsed: ParsedQuery, tier_field: str, using: str) -> bool:
-    """Return True if some wanted word is known to no article's field(s) `tier_field`.
-
-    Words are counted as written and the engines match stems, so a tier is skipped only
-    for a word counted in the archive (an unknown word may be a stem's other form).
-    """
-    words = {w for clause in parsed.required for w in clause.words if not clause.prefix}
-    words -= STOP_WORDS
-    counts = dict(Word.objects.using(using).filter(word__in=words).values_list("word", tier_field))
-    if parsed.any_word:
-        return set(counts) == words and not any(counts.values())
-    return 0 in counts.values()
-
-
 def clear(using: str) -> None:
     """Forget every word (before a rebuild counts them afresh)."""
     Word.objects.using(using).all().delete()
 
 
-def unknown_words(parsed: ParsedQuery, using: str) -> set[str]:
-    """Return the wanted words that no indexed article holds."""
-    words = {word for clause in parsed.required for word in clause.words if WORD.fullmatch(word)}
-    known = Word.objects.using(using).filter(word__in=words, documents__gt=0)
-    return words - set(known.values_list("word", flat=True)) - STOP_WORDS
+def wanted_words(parsed: ParsedQuery) -> set[str]:
+    """Return the whole words a result must hold, as the vocabulary spells them."""
+    words = {w for clause in parsed.required for w in clause.words if not clause.prefix}
+    return {word for word in words if WORD.fullmatch(word)} - STOP_WORDS
 
 
-def suggest(parsed: ParsedQuery, engine, using: str) -> ParsedQuery | None:
+def counts_of(parsed: ParsedQuery, using: str) -> dict[str, tuple[int, int, int]]:
+    """Return the counts (see COUNTS) of the query's wanted words that the archive holds."""
+    words = Word.objects.using(using).filter(word__in=wanted_words(parsed), documents__gt=0)
+    return {word: counts for word, *counts in words.values_list("word", *COUNTS)}
+
+
+def unreachable(parsed: ParsedQuery, tier_count: str, counts: dict) -> bool:
+    """Return True if the query's words cannot all be in the fields counted by `tier_count`.
+
+    Words are counted as written and the engines match stems, so a tier is skipped only
+    for a word counted in the archive (an unknown word may be a stem's other form).
+    """
+    column = COUNTS.index(tier_count)
+    in_tier = [row[column] for row in counts.values()]
+    if parsed.any_word:
+        return set(counts) == wanted_words(parsed) and not any(in_tier)
+    return 0 in in_tier
+
+
+def suggest(parsed: ParsedQuery, counts: dict, engine, using: str) -> ParsedQuery | None:
     """Return the query with each unknown word replaced by the closest known one, or None."""
     fixes = {}
-    for word in unknown_words(parsed, using):
+    for word in sorted(wanted_words(parsed) - set(counts)):
         closest = engine.closest_word(word, using)
         if closest:
             fixes[word] = closest
