@@ -12,26 +12,43 @@ ORDERS = [("relevance", "relevance"), ("newest", "newest")]
 class SearchParameters(serializers.Serializer):
     """What a search asks; every value is checked before the service sees it."""
 
-    q = serializers.CharField(max_length=200, help_text="Words to look for (quotes, -word).")
-    section = serializers.CharField(required=False, max_length=100, help_text="A section's slug.")
-    tag = serializers.CharField(required=False, max_length=100, help_text="A topic's slug.")
-    person = serializers.CharField(required=False, max_length=200, help_text="A person's slug.")
+    q = serializers.CharField(
+        max_length=200, allow_blank=True, help_text="Words to look for (quotes, -word)."
+    )
+    # Empty, as an HTML form sends them, these apply no filter.
+    section = serializers.CharField(
+        required=False, allow_blank=True, max_length=100, help_text="A section's slug."
+    )
+    topic = serializers.CharField(
+        required=False, allow_blank=True, max_length=100, help_text="A topic's slug."
+    )
+    person = serializers.CharField(
+        required=False, allow_blank=True, max_length=200, help_text="A person's slug."
+    )
     order = serializers.ChoiceField(choices=ORDERS, default="relevance", required=False)
     page = serializers.IntegerField(min_value=1, max_value=10_000, default=1, required=False)
 
     def validate_section(self, slug):
-        return self.found(Section.objects.filter(slug=slug).first(), "section", slug)
+        return self.found(Section, "section", slug)
 
-    def validate_tag(self, slug):
-        return self.found(Tag.objects.filter(slug=slug).first(), "topic", slug)
+    def validate_topic(self, slug):
+        return self.found(Tag, "topic", slug)
 
     def validate_person(self, slug):
-        return self.found(Person.objects.filter(slug=slug).first(), "person", slug)
+        return self.found(Person, "person", slug)
 
-    def found(self, record, kind: str, slug: str):
-        if record is None:
+    def found(self, model, kind: str, slug: str):
+        """Return the record with `slug` (None for no slug), or refuse an unknown one."""
+        record = model.objects.filter(slug=slug).first() if slug else None
+        if slug and record is None:
             raise serializers.ValidationError(f"There is no {kind} with the slug “{slug}”.")
         return record
+
+    def search_arguments(self) -> dict:
+        """Return the keyword arguments of the search service, from valid data."""
+        data = self.validated_data
+        filters = {"section": data.get("section"), "tag": data.get("topic")}
+        return {**filters, "person": data.get("person"), "order": data["order"]}
 
 
 class FacetSerializer(serializers.Serializer):

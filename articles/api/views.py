@@ -199,9 +199,8 @@ class ArticleViewSet(NewsroomViewSet):
     def search(self, request):
         asked = search.SearchParameters(data=request.query_params)
         asked.is_valid(raise_exception=True)
-        params = dict(asked.validated_data)
-        text, page = params.pop("q"), params.pop("page")
-        found = answer(text, queryset=self.shown_articles(), **params)
+        text, page = asked.validated_data["q"], asked.validated_data["page"]
+        found = answer(text, queryset=self.shown_articles(), **asked.search_arguments())
         start = (page - 1) * search.PAGE_SIZE
         shown = list(found.results.articles[start : start + search.PAGE_SIZE])
         data = search.answer_data(found, page, shown, self.serialized)

@@ -182,8 +182,8 @@ def test_the_api_names_the_pages_of_a_person_searched_for(archive):
 
 @pytest.mark.parametrize(
     "params",
-    [{}, {"q": "harbour", "section": "nowhere"}, {"q": "harbour", "page": "0"},
-     {"q": "x" * 201}, {"q": "harbour", "order": "oldest"}],
+    [{}, {"q": "harbour", "section": "nowhere"}, {"q": "harbour", "topic": "nowhere"},
+     {"q": "harbour", "page": "0"}, {"q": "x" * 201}, {"q": "harbour", "order": "oldest"}],
 )  # fmt: skip
 def test_the_api_refuses_bad_search_parameters_with_a_400(archive, params):
     assert APIClient().get(API_URL, params).status_code == 400
@@ -194,3 +194,11 @@ def test_the_api_never_finds_drafts(db, committed):
         ArticleFactory(headline="Quarantine pier plans", draft=True)
 
     assert APIClient().get(API_URL, {"q": "quarantine"}).json()["count"] == 0
+
+
+def test_the_api_narrows_by_a_topic_and_takes_an_empty_filter_as_none(archive):
+    api = APIClient()
+    narrowed = api.get(API_URL, {"q": "harbour", "topic": "harbour", "section": ""}).json()
+
+    assert [item["id"] for item in narrowed["results"]] == [archive["best"].pk]
+    assert api.get(API_URL, {"q": ""}).json()["count"] == 0
