@@ -35,6 +35,15 @@ class Facets:
     def __bool__(self) -> bool:
         return any((self.sections, self.topics, self.people, self.years))
 
+    @property
+    def by_filter(self) -> list[tuple[str, str, list[Facet]]]:
+        """Return (heading, the search form's filter, facets) for each facet a slug filters."""
+        return [
+            ("Section", "section", self.sections),
+            ("Topic", "tag", self.topics),
+            ("Person", "person", self.people),
+        ]
+
 
 def facets_of(ids: list[int], using: str) -> Facets:
     """Return the facets of the articles with the given ids."""
