@@ -4,7 +4,10 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/masthead_bench \
         .venv/bin/python bench/generate.py --articles 100000
 
-Run it on a freshly migrated database of its own: it refuses to add to one holding articles.
+Run it on a freshly migrated database of its own. Each batch commits on its own, so a long
+run (a million articles) can be stopped and started again: it resumes after the last whole
+batch, drawing each batch from its own seeded generator so a resumed archive matches an
+unbroken one. `--no-index` leaves the search index for later (`rebuild_search_index`).
 """
 
 import argparse
@@ -319,6 +322,12 @@ def sentence(rng: random.Random, extra: list[str]) -> str:
     return " ".join(words).capitalize() + "."
 
 
+def topic_named(name: str) -> Tag:
+    """Return the topic called `name` (in any case), created if there is none."""
+    found = Tag.objects.filter(name__iexact=name).first()
+    return found or Tag.objects.create(name=name, slug=f"bench-{slugify(name)}")
+
+
 def make_people(count: int) -> list[Person]:
     """Create people with plausible Hong Kong names."""
     rng = random.Random(1)
@@ -359,45 +368,46 @@ def make_article(rng, n, sections, place, topic, people, published_at, pool) -> 
     )
 
 
-@transaction.atomic
 def generate(count: int, batch: int = 2000) -> None:
-    """Create `count` articles with their relations in an empty database."""
-    if Article.objects.exists():
-        raise SystemExit("This database already holds articles; generate into a fresh one.")
-    rng = random.Random(7)
+    """Create `count` articles with their relations, resuming after the last whole batch."""
     sections = [
         Section.objects.get_or_create(slug=f"bench-{slugify(name)}", defaults={"name": name})[0]
         for name in SECTION_NAMES
     ]
-    tags = [
-        Tag.objects.get_or_create(slug=f"bench-{slugify(name)}", defaults={"name": name})[0]
-        for name in TOPICS + PLACES
-    ]
-    tag_by_name = {tag.name: tag for tag in tags}
-    people = make_people(2000)
-    now = timezone.now()
-    pool = sentence_pool(rng)
+    # By name: an archive generated beside the demo newsroom shares its topics.
+    tag_by_name = {name: topic_named(name) for name in TOPICS + PLACES}
+    people = list(Person.objects.filter(slug__startswith="bench-person-").order_by("pk"))
+    people = people or make_people(2000)
+    done = Article.objects.filter(section__in=sections).count()
+    if done % batch:
+        raise SystemExit(f"{done} articles is not a whole number of batches; start afresh.")
+    pool = sentence_pool(random.Random(7))
     # Eight years of news, written in order: later articles are published later, give or
     # take a few hours, as in a real archive.
     step = timedelta(days=365 * 8) / count
-    for start in range(0, count, batch):
-        made = []
-        for n in range(start, min(start + batch, count)):
-            place, topic = rng.choice(PLACES), rng.choice(TOPICS)
-            named = rng.sample(people, rng.randint(1, 4))
-            published_at = now - step * (count - n) + timedelta(minutes=rng.randint(-240, 0))
-            made.append(
-                (
-                    make_article(rng, n, sections, place, topic, named, published_at, pool),
-                    place,
-                    topic,
-                    named,
-                )
-            )
-        Article.objects.bulk_create([item[0] for item in made])
-        relations(made, tag_by_name, people, rng)
-        print(f"  {min(start + batch, count)} articles", end="\r", flush=True)
+    oldest = timezone.now() - step * count
+    shared = (sections, tag_by_name, people, pool)
+    for start in range(done, count, batch):
+        stop = min(start + batch, count)
+        make_batch(start, stop, [oldest + step * n for n in range(start, stop)], shared)
+        print(f"  {stop} articles", end="\r", flush=True)
     print()
+
+
+@transaction.atomic
+def make_batch(start: int, stop: int, times: list, shared: tuple) -> None:
+    """Create articles `start` to `stop`, published about `times`, with their relations."""
+    sections, tag_by_name, people, pool = shared
+    rng = random.Random(start)
+    made = []
+    for n, when in zip(range(start, stop), times, strict=True):
+        place, topic = rng.choice(PLACES), rng.choice(TOPICS)
+        named = rng.sample(people, rng.randint(1, 4))
+        published_at = when + timedelta(minutes=rng.randint(-240, 0))
+        article = make_article(rng, n, sections, place, topic, named, published_at, pool)
+        made.append((article, place, topic, named))
+    Article.objects.bulk_create([item[0] for item in made])
+    relations(made, tag_by_name, people, rng)
 
 
 def relations(made, tag_by_name, people, rng) -> None:
@@ -416,12 +426,14 @@ def relations(made, tag_by_name, people, rng) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--no-index", action="store_true", help="Leave the index for later.")
     args = parser.parse_args()
     started = time.perf_counter()
     generate(args.articles)
     generated = time.perf_counter() - started
     print(f"Generated {args.articles} articles in {generated:.1f} s")
-    call_command("rebuild_search_index")
+    if not args.no_index:
+        call_command("rebuild_search_index")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS, transaction
 
+from . import vocabulary
 from .documents import all_documents, documents_for
 from .service import engine_for
 
@@ -20,6 +21,7 @@ def index_articles(article_ids: Iterable[int], using: str = DEFAULT_DB_ALIAS) ->
         batch = ids[start : start + BATCH_SIZE]
         documents = documents_for(batch, using)
         engine.write(documents, using)
+        vocabulary.count_words(documents, using)
         engine.delete(sorted(set(batch) - {d.article_id for d in documents}), using)
 
 
@@ -47,8 +49,10 @@ def rebuild_index(
     count = 0
     with transaction.atomic(using=using):
         engine.clear(using)
+        vocabulary.clear(using)
         for documents in all_documents(batch_size, using):
             engine.write(documents, using)
+            vocabulary.count_words(documents, using)
             count += len(documents)
             if progress:
                 progress(count)

@@ -22,7 +22,8 @@ class ArticleIndex(models.Model):
         db_constraint=False,
         related_name="search_index",
     )
-    document = SearchVectorField()
+    title = SearchVectorField()  # the headline (A) and secondary (B) words alone
+    document = SearchVectorField()  # every field: headline A, secondary B, body C
 
     class Meta:
         managed = False
@@ -55,3 +56,22 @@ class ArticleFts(models.Model):
 
     def __str__(self):
         return f"Full-text row of article {self.article_id}"
+
+
+class Word(models.Model):
+    """A word of the archive and how many articles hold it: what "Did you mean" draws on."""
+
+    word = models.CharField(max_length=40, unique=True)
+    # Counted as articles are indexed; an edit that drops a word leaves it counted until
+    # the next rebuild, which is harmless for suggestions.
+    documents = models.PositiveIntegerField(default=0)
+    # Of those, the articles holding it in the headline, and in the headline or secondary
+    # text: a tier that none of a query's words reach is not searched.
+    headlines = models.PositiveIntegerField(default=0)
+    titles = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["word"]
+
+    def __str__(self):
+        return self.word

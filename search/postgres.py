@@ -11,51 +11,75 @@ from articles.models import Article
 
 from .documents import IndexDocument
 from .query import Clause, ParsedQuery
-from .recency import recency_factor
+from .recency import AgeInDays
 from .snippets import ELLIPSIS, START, STOP
+from .tiers import ANYWHERE, HEADLINE, TITLE, Tier
 
 TABLE = "search_articleindex"
 CONFIG = "english"
+# `title` (headline and secondary) is the document without its body: a smaller vector with a
+# GIN index of its own, so the first tiers never read bodies.
 UPSERT = f"""
-    INSERT INTO {TABLE} (article_id, document) VALUES (
-        %s,
-        setweight(to_tsvector('{CONFIG}', %s), 'A')
-        || setweight(to_tsvector('{CONFIG}', %s), 'B')
-        || setweight(to_tsvector('{CONFIG}', %s), 'C')
-    )
-    ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document
+    INSERT INTO {TABLE} (article_id, title, document)
+    SELECT id, title, title || setweight(to_tsvector('{CONFIG}', body), 'C')
+    FROM (
+        SELECT %s AS id, %s AS body,
+            setweight(to_tsvector('{CONFIG}', %s), 'A')
+            || setweight(to_tsvector('{CONFIG}', %s), 'B') AS title
+    ) AS written
+    ON CONFLICT (article_id) DO UPDATE SET title = EXCLUDED.title, document = EXCLUDED.document
 """
+# The weight letters each tier's words must carry (see UPSERT): none means any.
+WEIGHTS = {HEADLINE: "A", TITLE: "", ANYWHERE: ""}
+VECTORS = {HEADLINE: "title", TITLE: "title", ANYWHERE: "document"}
 
 
-def websearch_text(clause: Clause) -> str:
-    """Return one clause in websearch_to_tsquery's syntax (always quoted, minus if excluded)."""
-    return ("-" if clause.negated else "") + '"' + " ".join(clause.words) + '"'
+def raw_clause(clause: Clause, weight: str) -> str:
+    """Return one clause in to_tsquery's syntax; the parser left only letters and digits."""
+    label = ("*" if clause.prefix else "") + weight
+    term = " <-> ".join(word + (f":{label}" if label else "") for word in clause.words)
+    return f"!({term})" if clause.negated else f"({term})"
 
 
-def tsquery(parsed: ParsedQuery) -> SearchQuery:
-    """Return the tsquery: websearch_to_tsquery for whole words, `word:*` for the prefix."""
-    whole = [clause for clause in parsed.clauses if not clause.prefix]
-    # The parser keeps only letters and digits in a word, so the raw syntax cannot be broken.
-    parts = [
-        SearchQuery(f"{clause.words[0]}:*", search_type="raw", config=CONFIG)
-        for clause in parsed.clauses
-        if clause.prefix
-    ]
-    if whole:
-        text = " ".join(map(websearch_text, whole))
-        parts.insert(0, SearchQuery(text, search_type="websearch", config=CONFIG))
-    query = parts[0]
-    for part in parts[1:]:
-        query &= part
-    return query
+def tsquery(parsed: ParsedQuery, weight: str = "", *, wanted_only: bool = False) -> SearchQuery:
+    """Return the tsquery of every clause, the wanted ones' words carrying `weight`."""
+    clauses = parsed.required if wanted_only else parsed.clauses
+    joiner = " | " if parsed.any_word else " & "
+    wanted = joiner.join(raw_clause(c, weight) for c in clauses if not c.negated)
+    unwanted = "".join(f" & {raw_clause(c, '')}" for c in clauses if c.negated)
+    return SearchQuery(f"({wanted}){unwanted}", search_type="raw", config=CONFIG)
 
 
-def newest_matches(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
-    """Return the matches annotated with `relevance` (higher is better), newest added first."""
-    query = tsquery(parsed)
-    rank = SearchRank(F("search_index__document"), query)
-    matches = queryset.filter(search_index__document=query)
-    return matches.annotate(relevance=rank * recency_factor()).order_by("-pk")
+def tier_matches(queryset: QuerySet, parsed: ParsedQuery, tier: Tier, limit: int) -> list:
+    """Return (id, text score, age in days) of the tier's `limit` newest added matches.
+
+    The planner picks per query: for a common word it walks the primary key backwards and
+    tests each vector until it has `limit`; for a rarer one it reads the GIN index's
+    matches and keeps the newest. ts_rank reads the whole document, for the rows returned.
+    See docs/architecture.md for the plans.
+    """
+    vector = f"search_index__{VECTORS[tier]}"
+    matches = queryset.filter(**{vector: tsquery(parsed, WEIGHTS[tier])})
+    if parsed.excluded and tier is not ANYWHERE:
+        # The title may not hold the excluded word while the body does.
+        matches = matches.filter(search_index__document=tsquery(parsed))
+    scored = matches.annotate(
+        score=SearchRank(F("search_index__document"), tsquery(parsed, wanted_only=True)),
+        age=AgeInDays("published_at"),
+    )
+    return list(scored.order_by("-pk").values_list("pk", "score", "age")[:limit])
+
+
+def closest_word(word: str, using: str) -> str | None:
+    """Return the indexed word most like `word` by trigrams (pg_trgm's GIN index finds it)."""
+    sql = (
+        "SELECT word FROM search_word WHERE word %% %s AND documents > 0 "
+        "ORDER BY similarity(word, %s) DESC, documents DESC LIMIT 1"
+    )
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, [word, word])
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def snippets(article_ids: Iterable[int], parsed: ParsedQuery, using: str) -> dict[int, str]:
@@ -80,7 +104,7 @@ def snippets(article_ids: Iterable[int], parsed: ParsedQuery, using: str) -> dic
 
 def write(documents: list[IndexDocument], using: str) -> None:
     """Insert or replace the vectors of the given documents."""
-    rows = [(d.article_id, d.headline, d.secondary, d.body) for d in documents]
+    rows = [(d.article_id, d.body, d.headline, d.secondary) for d in documents]
     if rows:
         with connections[using].cursor() as cursor:
             cursor.executemany(UPSERT, rows)

@@ -35,6 +35,8 @@ class Clause:
 class ParsedQuery:
     text: str
     clauses: tuple[Clause, ...]
+    # The fallback when nothing matches every word: an article may match any one of them.
+    any_word: bool = False
 
     @property
     def required(self) -> tuple[Clause, ...]:

@@ -11,8 +11,8 @@ from django.db.models import BooleanField, F, Func, IntegerField
 
 
 class _IdListFunc(Func):
-    def __init__(self, ids: list[int]):
-        super().__init__(F("pk"))
+    def __init__(self, ids: list[int], field: str = "pk"):
+        super().__init__(F(field))
         self.ids = [int(pk) for pk in ids]
 
     def as_sql(self, compiler, connection, **extra):

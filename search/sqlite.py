@@ -4,11 +4,15 @@ from collections.abc import Iterable
 
 from django.db import connections
 from django.db.models import F, QuerySet
+from django.db.models.functions import Length
+from rapidfuzz import fuzz, process
 
 from .documents import IndexDocument
+from .models import Word
 from .query import Clause, ParsedQuery
-from .recency import recency_factor
+from .recency import AgeInDays
 from .snippets import ELLIPSIS, START, STOP
+from .tiers import ANYWHERE, Tier
 
 TABLE = "search_articlefts"
 SNIPPET_TOKENS = 32
@@ -21,21 +25,53 @@ def render_clause(clause: Clause) -> str:
     return phrase + ("*" if clause.prefix else "")
 
 
-def fts_query(parsed: ParsedQuery) -> str:
-    """Return the FTS5 MATCH expression: every wanted clause, NOT each excluded one."""
-    wanted = " ".join(render_clause(clause) for clause in parsed.required)
+def fts_query(parsed: ParsedQuery, tier: Tier | None = None) -> str:
+    """Return the FTS5 MATCH expression: the wanted clauses, NOT each excluded one.
+
+    For a tier, the wanted clauses must match in the tier's columns AND anywhere: the
+    second copy adds the body's hits to bm25, so a story that keeps naming a person ranks
+    above one that names them once.
+    """
+    joiner = " OR " if parsed.any_word else " "
+    wanted = "(" + joiner.join(render_clause(clause) for clause in parsed.required) + ")"
+    if tier is not None and tier is not ANYWHERE:
+        wanted = "({" + " ".join(tier.fields) + "} : " + wanted + ") AND " + wanted
     unwanted = "".join(f" NOT {render_clause(clause)}" for clause in parsed.excluded)
     return f"({wanted}){unwanted}"
 
 
-def newest_matches(queryset: QuerySet, parsed: ParsedQuery) -> QuerySet:
-    """Return the matches annotated with `relevance` (higher is better), newest added first."""
-    # Walking the index newest first lets FTS5 score only the rows the caller takes;
-    # ordering by rank instead would make it score every match. bm25() is negative, more
-    # negative for better matches; the column weights live in the table.
-    matches = queryset.filter(search_fts__document__match=fts_query(parsed))
-    scored = matches.annotate(relevance=-F("search_fts__rank") * recency_factor())
-    return scored.order_by(F("search_fts__pk").desc())
+def tier_matches(queryset: QuerySet, parsed: ParsedQuery, tier: Tier, limit: int) -> list:
+    """Return (id, text score, age in days) of the tier's `limit` newest added matches.
+
+    FTS5 walks the doclists newest first (by rowid, the article's id) and stops after
+    `limit` rows, scoring only those; ordering by rank instead would score every match.
+    bm25() is negative, more negative for better matches; the column weights live in the
+    table.
+    """
+    matches = queryset.filter(search_fts__document__match=fts_query(parsed, tier))
+    scored = matches.annotate(score=-F("search_fts__rank"), age=AgeInDays("published_at"))
+    ordered = scored.order_by(F("search_fts__article_id").desc())
+    return list(ordered.values_list("pk", "score", "age")[:limit])
+
+
+# How alike (0–100, rapidfuzz's ratio) a known word must be to be suggested.
+SIMILAR_ENOUGH = 75
+
+
+def closest_word(word: str, using: str) -> str | None:
+    """Return the indexed word most like `word`, among those of its initial and length.
+
+    The unique index on words answers the initial; a typo in the first letter is missed,
+    the price of not reading the whole vocabulary for each search.
+    """
+    initial = {"word__gte": word[0], "word__lt": chr(ord(word[0]) + 1)}  # a range: indexed
+    near = Word.objects.using(using).filter(**initial, documents__gt=0)
+    near = near.alias(length=Length("word")).filter(length__range=(len(word) - 2, len(word) + 2))
+    counts = dict(near.values_list("word", "documents"))
+    found = process.extract(word, list(counts), scorer=fuzz.ratio, score_cutoff=SIMILAR_ENOUGH)
+    # Equally alike: the commoner word.
+    best = max(found, key=lambda hit: (hit[1], counts[hit[0]]), default=None)
+    return best[0] if best else None
 
 
 def snippets(article_ids: Iterable[int], parsed: ParsedQuery, using: str) -> dict[int, str]:

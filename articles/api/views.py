@@ -17,8 +17,9 @@ from core.api import conditional
 from core.api.permissions import NewsroomModelPermissions
 from core.api.viewsets import BIGINT_MAX, IdOrSlugMixin, NewsroomViewSet
 from people.api.views import PersonViewSet
+from search.service import answer
 
-from . import transitions
+from . import search, transitions
 from .filters import ArticleFilter, TagFilter
 from .loading import article_queryset, readable_people, readable_tags, shown_articles
 from .ninjs import article_to_ninjs
@@ -177,7 +178,8 @@ class ArticleViewSet(NewsroomViewSet):
     def shown_articles(self):
         """Return the readable articles with what this list or detail shows, and no more."""
         names = self.get_serializer().shown
-        return shown_articles(self.request.user, names=names, many=self.action == "list")
+        many = self.action in ("list", "search")
+        return shown_articles(self.request.user, names=names, many=many)
 
     def get_serializer_class(self):
         if self.action in ("create", "update", "partial_update"):
@@ -185,7 +187,7 @@ class ArticleViewSet(NewsroomViewSet):
         return ArticleDetailSerializer if self.action == "retrieve" else ArticleSerializer
 
     def get_serializer(self, *args, **kwargs):
-        if self.action in ("list", "retrieve"):
+        if self.action in ("list", "retrieve", "search"):
             kwargs["only"] = requested_fields(self.request)
         return super().get_serializer(*args, **kwargs)
 
@@ -211,6 +213,27 @@ class ArticleViewSet(NewsroomViewSet):
         response = Response(self.get_serializer(article, context=context).data)
         response.validators = (conditional.version_etag(article), article.updated_at)
         return response
+
+    @extend_schema(
+        parameters=[search.SearchParameters],
+        responses={200: search.search_response(ArticleSerializer)},
+        description="Every published match ranked (best first), with facets, a suggestion "
+        "for unknown words and a fallback when nothing matches.",
+    )
+    @action(detail=False, methods=["get"], filterset_class=None, pagination_class=None)
+    def search(self, request):
+        asked = search.SearchParameters(data=request.query_params)
+        asked.is_valid(raise_exception=True)
+        text, page = asked.validated_data["q"], asked.validated_data["page"]
+        found = answer(text, queryset=self.shown_articles(), **asked.search_arguments())
+        start = (page - 1) * search.PAGE_SIZE
+        shown = list(found.results.articles[start : start + search.PAGE_SIZE])
+        data = search.answer_data(found, page, shown, self.serialized)
+        return Response(data)
+
+    def serialized(self, articles) -> list:
+        """Return the articles as the list shows them."""
+        return self.get_serializer(articles, many=True).data
 
     @extend_schema(
         responses={201: ArticleDetailSerializer, 400: WRITE_RESPONSES[400]},

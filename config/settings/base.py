@@ -378,8 +378,11 @@ CONTENT_SECURITY_POLICY = {
 }
 
 TAGGIT_CASE_INSENSITIVE = True
-# Search ranks at most this many of the most recently added matches (see docs/operators.md).
-SEARCH_CANDIDATES = env_int("SEARCH_CANDIDATES", 500)
+# Search lists, re-ranks and counts facets over this many of its best matches (every match
+# is placed in its tier first; see docs/architecture.md).
+SEARCH_DEPTH = env_int("SEARCH_DEPTH", 1000)
+# An emergency cap below SEARCH_DEPTH for an overloaded database; 0 (the default) is off.
+SEARCH_CANDIDATES = env_int("SEARCH_CANDIDATES", 0)
 # Django 6 makes https the default scheme of form URL fields; opt in now.
 FORMS_URLFIELD_ASSUME_HTTPS = True
 

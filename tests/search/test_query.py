@@ -2,6 +2,7 @@
 
 from search import postgres, sqlite
 from search.query import Clause, parse_query
+from search.tiers import HEADLINE
 
 
 def test_it_reads_phrases_words_and_exclusions():
@@ -49,14 +50,26 @@ def test_fts5_syntax_from_user_text_is_always_quoted():
     parsed = parse_query('NEAR(ferry pier) OR "x" -nearby col:value* ^start fer*')
 
     assert sqlite.fts_query(parsed) == (
-        '("near ferry" "pier" "x" "col value" "start" "fer"*) NOT "nearby"'
+        '(("near ferry" "pier" "x" "col value" "start" "fer"*)) NOT "nearby"'
     )
 
 
-def test_postgres_clauses_are_quoted_for_websearch_to_tsquery():
-    clauses = parse_query('"green bonds" -tax').clauses
+def test_fts5_tiers_match_in_their_columns_and_score_every_column():
+    parsed = parse_query('"green bonds" -tax')
 
-    assert [postgres.websearch_text(clause) for clause in clauses] == ['"green bonds"', '-"tax"']
+    assert sqlite.fts_query(parsed, HEADLINE) == (
+        '(({headline} : ("green bonds")) AND ("green bonds")) NOT "tax"'
+    )
+
+
+def test_postgres_clauses_become_to_tsquery_terms_with_the_tiers_weight():
+    clauses = parse_query('"green bonds" -tax univ*').clauses
+
+    assert [postgres.raw_clause(clause, "A") for clause in clauses] == [
+        "(green:A <-> bonds:A)",
+        "!(tax:A)",
+        "(univ:*A)",
+    ]
 
 
 def test_it_caps_the_length_of_the_query():

@@ -94,10 +94,12 @@ def test_the_page_runs_a_constant_number_of_queries(
             MentionFactory(article=article)
             TaggedArticleFactory(content_object=article)
 
-    # Savepoint and release, the section filter, ranking, the page's articles, their
-    # bylines, snippets, the section menu of the form, and the layout's navigation (with,
-    # when the tag versions are in the database cache, its versions read and added).
-    with django_assert_max_num_queries(11):
+    # Savepoint and release, the section filter, the query's words in the vocabulary, one
+    # query per tier, the page's articles, their bylines and their people, snippets, the
+    # people and topics named by the query, four for the facets, the section menu of the
+    # form, and the layout's navigation (with, when the tag versions are in the database
+    # cache, its versions read and added).
+    with django_assert_max_num_queries(20):
         response = client.get(URL, {"q": "promenade", "section": section.slug})
 
     assert response.context["page"].paginator.count == size
@@ -143,18 +145,16 @@ def test_every_page_has_a_labelled_search_box_in_the_header(client, newsroom):
     assert '<label for="site-search-q"' in page
 
 
-def test_the_page_says_when_only_the_most_recent_matches_were_ranked(
-    client, db, settings, committed
-):
-    settings.SEARCH_CANDIDATES = 2
+def test_the_page_says_when_more_articles_matched_than_it_lists(client, db, settings, committed):
+    settings.SEARCH_DEPTH = 2
     with committed():
         for n in range(3):
             ArticleFactory(headline=f"Promenade works {n}")
 
     page = client.get(URL, {"q": "promenade"}).content.decode()
 
-    assert "At least 2 results" in page
-    assert "the 2 most recent" in page
+    assert "More than 2 results" in page
+    assert "Every match was ranked; these are the best 2" in page
 
 
 def test_the_admin_search_completes_the_last_word_as_editors_type(editor_client, newsroom):
@@ -164,8 +164,13 @@ def test_the_admin_search_completes_the_last_word_as_editors_type(editor_client,
 
 
 def test_readers_complete_a_word_only_when_they_star_it(client, newsroom):
-    assert "Harbour tunnel tolls rise" not in client.get(URL, {"q": "tunnel tol"}).content.decode()
-    assert "Harbour tunnel tolls rise" in client.get(URL, {"q": "tunnel tol*"}).content.decode()
+    unstarred = client.get(URL, {"q": "tunnel tol"}).content.decode()
+    starred = client.get(URL, {"q": "tunnel tol*"}).content.decode()
+
+    # Unstarred, "tol" matches nothing; the page says so and searches its suggestion.
+    assert "Nothing matches “tunnel tol”. Showing results for" in unstarred
+    assert "Harbour tunnel tolls rise" in starred
+    assert "Nothing matches" not in starred
 
 
 def test_results_show_their_bylines_escaped(client, db, committed):

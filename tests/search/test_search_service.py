@@ -123,24 +123,23 @@ def test_snippets_mark_matched_words_and_escape_the_rest(db, committed):
     assert "&amp;" in article.snippet
 
 
-def test_only_the_most_recently_added_matches_are_ranked(db, settings, committed):
-    settings.SEARCH_CANDIDATES = 3
-    # Added oldest first; the headline match is added first, so it falls outside the pool.
+def test_the_best_older_match_comes_first_beyond_the_listed_depth(db, settings, committed):
+    settings.SEARCH_DEPTH = 3
+    # Added oldest first: the headline match is older than every body match.
     with committed():
         best = ArticleFactory(headline="Ferry fares", body="<p>Ferry fares rise.</p>")
-        others = [
-            ArticleFactory(headline=f"Item {n}", body="<p>The ferry sailed.</p>") for n in range(4)
-        ]
+        for n in range(4):
+            ArticleFactory(headline=f"Item {n}", body="<p>The ferry sailed.</p>")
 
     results = search_articles("ferry")
 
-    assert set(results.articles) == set(others[-3:])
-    assert best not in results.articles
-    assert results.capped
+    assert results.articles.first() == best
+    assert len(results.ids) == 3
+    assert not results.exact
 
 
-def test_fewer_matches_than_the_pool_are_all_ranked_and_not_capped(db, settings, committed):
-    settings.SEARCH_CANDIDATES = 3
+def test_fewer_matches_than_the_depth_are_all_listed_and_counted_exactly(db, settings, committed):
+    settings.SEARCH_DEPTH = 3
     with committed():
         body = ArticleFactory(headline="Item", body="<p>The ferry sailed.</p>")
         headline = ArticleFactory(headline="Ferry fares", body="<p>Fares rise.</p>")
@@ -148,7 +147,19 @@ def test_fewer_matches_than_the_pool_are_all_ranked_and_not_capped(db, settings,
     results = search_articles("ferry")
 
     assert list(results.articles) == [headline, body]
-    assert not results.capped
+    assert results.exact
+
+
+def test_the_emergency_cap_lists_fewer_when_set(db, settings, committed):
+    settings.SEARCH_CANDIDATES = 2
+    with committed():
+        for n in range(3):
+            ArticleFactory(headline=f"Ferry {n}")
+
+    results = search_articles("ferry")
+
+    assert len(results.ids) == 2
+    assert results.capped
 
 
 def test_filters_apply_before_the_pool_is_taken(db, settings, committed):
