@@ -6,6 +6,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from accounts import twofactor
 from accounts.audit import record
 from accounts.models import AuditAction
 from accounts.sessions import stamp_sign_in
@@ -26,6 +27,7 @@ WORKFLOW_ACTIONS = {
 def signed_in(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
         stamp_sign_in(request)
+        request.session[twofactor.REQUIRED] = twofactor.is_required(user)
     record(AuditAction.SIGNED_IN, actor=user, request=request)
 
 

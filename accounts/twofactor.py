@@ -14,6 +14,7 @@ from accounts.models import AuditAction
 
 RECOVERY_CODES = 10
 RECOVERY_DEVICE = "Recovery codes"
+REQUIRED = "accounts_second_factor_required"  # in the session
 
 
 def is_required(user) -> bool:
@@ -35,9 +36,14 @@ def has_passkey(user) -> bool:
 
 
 def is_satisfied(request) -> bool:
-    """Return True if the signed-in user has passed the second factor or need not."""
-    user = request.user
-    return user.is_verified() if is_required(user) else True
+    """Return True if the signed-in user has passed the second factor or need not.
+
+    Whether they must is settled once a session (at sign-in): a role given later applies
+    from the next sign-in, and a page costs no query for it.
+    """
+    if REQUIRED not in request.session:
+        request.session[REQUIRED] = is_required(request.user)
+    return request.user.is_verified() if request.session[REQUIRED] else True
 
 
 def verify_code(request, code: str) -> bool:
