@@ -8,3 +8,8 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .dispatch import prune
+        from .registry import register_periodic
+
+        # Done events are kept a while for reading (the desk, the admin's shell), then go.
+        register_periodic("prune-outbox", prune, seconds=3600)

@@ -179,3 +179,10 @@ def backlog_summary(using: str = DEFAULT_DB_ALIAS) -> Backlog:
         last_error=newest_failure.last_error if newest_failure else "",
         worker_beat=last_heartbeat(),
     )
+
+
+def prune(using: str = DEFAULT_DB_ALIAS) -> int:
+    """Delete events done more than EVENTS_KEEP_DAYS ago (and their deliveries); return how many."""
+    before = timezone.now() - timedelta(days=settings.EVENTS_KEEP_DAYS)
+    _, by_model = OutboxEvent.objects.using(using).filter(done_at__lt=before).delete()
+    return by_model.get(OutboxEvent._meta.label, 0)

@@ -476,6 +476,8 @@ EVENTS_RETRY_MAX_SECONDS = env_int("EVENTS_RETRY_MAX_SECONDS", 300)
 EVENTS_LEASE_SECONDS = env_int("EVENTS_LEASE_SECONDS", 60)
 # How long the worker rests between turns.
 EVENTS_POLL_SECONDS = float(env("EVENTS_POLL_SECONDS", "1"))
+# Events whose effects have all run are deleted by the worker after this many days.
+EVENTS_KEEP_DAYS = env_int("EVENTS_KEEP_DAYS", 7)
 # A scheduled story goes live by the worker at its time (a delayed task), and a sweep this
 # often catches any the task missed: the most a cached list may lag a scheduled publish.
 PUBLISH_SWEEP_SECONDS = env_int("PUBLISH_SWEEP_SECONDS", 60)

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from events.dispatch import backoff, dispatch_events
+from events.dispatch import backoff, dispatch_events, prune
 from events.models import Delivery, OutboxEvent
 from events.services import record
 
@@ -111,3 +111,15 @@ def test_events_reach_an_effect_in_the_order_they_were_recorded(effect):
         record("topic.changed", {"topic": n})
     dispatch_events()
     assert order.seen == sorted(order.seen) and len(order.seen) == 5
+
+
+def test_events_done_long_ago_are_pruned_and_waiting_ones_kept(effect, settings):
+    settings.EVENTS_KEEP_DAYS = 7
+    waiting = Flaky(failures=100)
+    effect("waiting", waiting, kinds=["person.changed"])
+    record("topic.changed", {"topic": 1})
+    record("person.changed", {"person": 1})
+    dispatch_events()
+    with time_machine.travel(timezone.now() + timedelta(days=8)):
+        assert prune() == 1
+    assert list(OutboxEvent.objects.values_list("kind", flat=True)) == ["person.changed"]
