@@ -32,7 +32,7 @@ PASSWORD = "bench-only-password-0123456789"
 MEMBERS = f"""
 import json
 from django.contrib.auth.models import Group, User
-from rest_framework.authtoken.models import Token
+from accounts.tokens import new_token
 from articles.models import Section
 Section.objects.get_or_create(slug="news", defaults={{"name": "News"}})
 made = {{}}
@@ -42,7 +42,7 @@ for role in ("Contributor", "Editor"):
     )
     user.set_password("{PASSWORD}"); user.save()
     user.groups.add(Group.objects.get(name=role))
-    made[role] = Token.objects.get_or_create(user=user)[0].key
+    made[role] = new_token(user, name="bench/hostile.py", scope="publish")[1]
 print(json.dumps(made))
 """
 

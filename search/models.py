@@ -61,6 +61,9 @@ class ArticleFts(models.Model):
 class Word(models.Model):
     """A word of the archive and how many articles hold it: what "Did you mean" draws on."""
 
+    # Counted again from the articles by rebuild_index after a restore, so not archived.
+    rebuilt_after_restore = True
+
     word = models.CharField(max_length=40, unique=True)
     # Counted as articles are indexed; an edit that drops a word leaves it counted until
     # the next rebuild, which is harmless for suggestions.

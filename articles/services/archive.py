@@ -51,12 +51,19 @@ class ArchiveReport:
 def archived_models() -> list:
     """Return every model whose rows an archive holds, parents (by natural key) first.
 
-    Unmanaged models (the search index's tables) are views of other rows, rebuilt after a
+    Unmanaged models (the search index's tables) are views of other rows, and models marked
+    `rebuilt_after_restore` (search's vocabulary) are counted from them, both rebuilt after a
     restore; proxies share their concrete model's rows.
     """
     app_list = dict.fromkeys(apps.get_app_configs())
     ordered = serializers.sort_dependencies(app_list.items(), allow_cycles=True)
-    return [model for model in ordered if model._meta.managed and not model._meta.proxy]
+    return [
+        model
+        for model in ordered
+        if model._meta.managed
+        and not model._meta.proxy
+        and not getattr(model, "rebuilt_after_restore", False)
+    ]
 
 
 def export_content(path: Path) -> ArchiveReport:

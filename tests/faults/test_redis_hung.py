@@ -6,12 +6,11 @@ import time
 
 import pytest
 from django.conf import settings
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from core import cache as guarded
 from core.api import conditional
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, api_key
 
 from .test_redis_down import cached_by  # noqa: F401
 
@@ -26,9 +25,9 @@ def timed(call) -> tuple[int, float]:
 
 def test_a_hung_redis_costs_each_request_at_most_one_timeout(editor, cached_by):  # noqa: F811
     article = ArticleFactory()
-    token = Token.objects.create(user=editor)
+    token = api_key(editor)
     reader, writer = APIClient(), APIClient()
-    writer.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    writer.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     timeout = float(os.environ.get("REDIS_TIMEOUT", "0.5"))
 
     def patch(headline):

@@ -14,11 +14,10 @@ import urllib.request
 import psycopg
 import pytest
 from django.db import connection
-from rest_framework.authtoken.models import Token
 
 from config.settings.base import sqlite_database
 from core.api import conditional
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, api_key
 
 from .conftest import django_server
 
@@ -55,13 +54,13 @@ def server(transactional_db):
 
 def test_a_locked_table_gives_a_503_in_each_format_within_the_lock_timeout(server, editor):
     article = ArticleFactory()
-    token = Token.objects.create(user=editor)
+    token = api_key(editor)
     patch = urllib.request.Request(
         f"{server}/api/v1/articles/{article.pk}/",
         data=json.dumps({"headline": "Locked out"}).encode(),
         method="PATCH",
         headers={
-            "Authorization": f"Token {token.key}",
+            "Authorization": f"Token {token}",
             "Content-Type": "application/json",
             "If-Match": conditional.version_etag(article),
         },
