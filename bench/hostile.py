@@ -6,7 +6,7 @@
 Serves with 2 sync workers and production settings (bench/serve.py's server; its 30 s worker
 timeout is gunicorn's default) and sends, one at a time: an article body of 100,000 nested
 <div> and one of 100,000 nested <b> to the API as a contributor, a 40-megapixel PNG to the
-image library and stories of 1.5 MB (longer than an article may be) and 900 kB naming
+image library and stories of 1.5 MB (longer than an article may be) and 800 kB naming
 thousands of people to the import preview, as an editor. Prints each answer's status and
 seconds beside the trivial view's.
 """
@@ -162,7 +162,7 @@ def measure(server: Server, tokens: dict) -> list[tuple[str, int, float]]:
     data, kind = multipart(fields, {"file": ("lines.png", picture, "image/png")})
     status, _, seconds = editor.send("/admin/images/image/add/", data, {"Content-Type": kind})
     rows.append((f"library upload: 40 MP PNG ({len(picture) // 1000} kB)", status, seconds))
-    for size in (1_500_000, 900_000):
+    for size in (1_500_000, 800_000):
         text = crowded_story(size)
         form = {"csrfmiddlewaretoken": editor.csrf("/admin/articles/article/import/")}
         form |= {"format": "text", "section": "", "text": text}
