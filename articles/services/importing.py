@@ -1,7 +1,10 @@
 """Import raw copy (plain text or ninjs) as a draft: the one door for the command and the admin."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, router, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -16,6 +19,7 @@ from articles.importers.source import decode_source, fingerprint
 from articles.importers.story_tags import proposals
 from articles.importers.tags import TagMatcher, TagSuggestion, suggest_tags
 from articles.models import Article, ArticleImage, Byline, Mention, RelatedHeadline, Section, Tag
+from articles.sanitize import check_html_bounds
 from core.text import slug_from
 from people.models import Person
 
@@ -134,6 +138,7 @@ def plan_import(
     newsroom = newsroom or Newsroom()
     text = decode_source(data)
     parsed = parse_ninjs(text) if fmt == "ninjs" else parse_plaintext(text)
+    _check_body(parsed)
     if fmt == "text":
         parsed.people = _recognise_people(parsed, newsroom)
     plan = ImportPlan(
@@ -432,11 +437,21 @@ def _figures(parsed: ParsedArticle) -> list[ArticleImage]:
     ]
 
 
+def _check_body(parsed: ParsedArticle) -> None:
+    """Refuse copy whose body would be too long or too deep to keep (articles/sanitize.py)."""
+    # The figures' ids are not known yet: the longest id stands in for each.
+    provisional = parsed.body_html or _body_html(parsed.blocks, repeat(2**63 - 1))
+    try:
+        check_html_bounds(provisional)
+    except ValidationError as error:
+        raise ImportRejected(error.messages[0]) from error
+
+
 def _body(parsed: ParsedArticle, figures: list[ArticleImage]) -> str:
     return parsed.body_html or _body_html(parsed.blocks, [figure.pk for figure in figures])
 
 
-def _body_html(blocks: list[Block], image_ids: list[int]) -> str:
+def _body_html(blocks: list[Block], image_ids: Iterable[int]) -> str:
     """Return the body HTML, each figure in place and tied to its image record."""
     ids = iter(image_ids)
     parts = []
