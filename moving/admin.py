@@ -19,7 +19,7 @@ class RedirectAdmin(admin.ModelAdmin):
 
     list_display = ["old_path", "article", "created_at"]
     search_fields = ["old_path", "article__headline"]
-    autocomplete_fields = ["article"]
+    raw_id_fields = ["article"]
 
 
 class ImportForm(forms.ModelForm):

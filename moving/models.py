@@ -1,5 +1,7 @@
 """What an import from another system remembers: where each thing came from, and old addresses."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -80,6 +82,21 @@ class Redirect(models.Model):
         return self.old_path
 
 
+def export_name(instance, filename: str) -> str:
+    """Return a random name in imports/: an export holds drafts and private posts."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "dat"
+    return f"imports/{uuid.uuid4().hex}.{extension[:8]}"
+
+
+class ExportFileField(models.FileField):
+    """An uploaded export (XML or JSON): not a picture, so not the pictures' upload path.
+
+    Named at random, never after the upload, and deleted once its import is done.
+    """
+
+    not_a_picture = True
+
+
 class ImportRun(models.Model):
     """An export uploaded in the admin: its dry-run report, then its import by the worker."""
 
@@ -92,7 +109,7 @@ class ImportRun(models.Model):
         FAILED = "failed", "Failed"
 
     source = models.CharField(max_length=20, choices=Source.choices)
-    file = models.FileField(upload_to="imports/%Y/%m/")
+    file = ExportFileField(upload_to=export_name)
     state = models.CharField(max_length=20, choices=State.choices, default=State.CHECKING)
     report = models.JSONField(default=dict, blank=True)
     done = models.PositiveIntegerField(default=0)

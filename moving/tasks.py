@@ -56,6 +56,9 @@ def _go(run: ImportRun, *, dry_run: bool, then: str) -> None:
         ImportRun.objects.filter(pk=run.pk).update(
             state=then, report=report.as_dict(), done=site.total
         )
+    if then == ImportRun.State.DONE:  # the export holds drafts and private posts: not kept
+        run.file.delete(save=False)
+        ImportRun.objects.filter(pk=run.pk).update(file="")
 
 
 def _progress(run: ImportRun):

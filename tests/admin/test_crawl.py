@@ -76,6 +76,8 @@ AXES_RECORD_PAGES = {
 }
 UNLINKED = {
     **AXES_RECORD_PAGES,
+    "moving_importrun_start": "the checked import's Import now button posts to it; a GET "
+    "goes back to the list of imports",
     "accounts_auditentry_add": "the audit log is written by the product, never by hand",
     "accounts_auditentry_delete": "audit entries leave only by the retention (prune_audit_log)",
     "accounts_apitoken_delete": "a token is revoked (a bulk action), never deleted",
@@ -175,6 +177,8 @@ def may_recover(model_admin, request, obj, match) -> bool:
 PAGE_CHECKS = {
     "changelist_view": lambda ma, request, obj, match: ma.has_view_or_change_permission(request),
     "add_view": lambda ma, request, obj, match: ma.has_add_permission(request),
+    # Imports: "Import now" on a checked import, for those who may add imports.
+    "start_import": lambda ma, request, obj, match: ma.has_add_permission(request),
     "change_view": lambda ma, request, obj, match: sees_object(ma, request, obj),
     "history_view": lambda ma, request, obj, match: sees_object(ma, request, obj),
     "delete_view": lambda ma, request, obj, match: (

@@ -31,7 +31,7 @@ def test_an_editor_uploads_an_export_reads_the_dry_run_and_imports_it(page, live
     assert not Article.objects.exists()
 
     page.get_by_role("button", name="Import now").click()
-    expect(page.get_by_text("waiting for the worker")).to_be_visible()
+    expect(page.get_by_text("The import is waiting for the worker")).to_be_visible()
     Worker("browser-test").turn()  # the worker imports it
     page.reload()
     expect(page.get_by_text("7 of 7 posts")).to_be_visible()

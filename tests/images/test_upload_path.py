@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
 from django.urls import reverse
 from PIL import Image as PILImage
 
@@ -19,9 +20,14 @@ pytestmark = pytest.mark.django_db
 
 ORIENTATION, GPS_IFD, MAKE = 0x0112, 0x8825, 0x010F
 XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF>Harbour 22.28N</rdf:RDF></x:xmpmeta>'
+# Every file field holds pictures, but those that declare they hold something else (an
+# uploaded export), which test_every_other_file_field_says_what_it_holds looks at.
+PICTURE_FIELDS = [
+    (model, field) for model, field in file_fields() if not getattr(field, "not_a_picture", False)
+]
 FIELDS = [
     pytest.param(model, field, id=f"{model._meta.label}.{field.name}")
-    for model, field in file_fields()
+    for model, field in PICTURE_FIELDS
 ]
 
 
@@ -74,8 +80,17 @@ def test_the_samples_really_tell_where_they_were_taken():
 
 def test_every_file_field_of_every_model_is_a_picture_field():
     assert FIELDS
-    assert all(isinstance(field, PictureField) for _, field in file_fields())
-    assert all(validate_image_file in field.validators for _, field in file_fields())
+    assert all(isinstance(field, PictureField) for _, field in PICTURE_FIELDS)
+    assert all(validate_image_file in field.validators for _, field in PICTURE_FIELDS)
+
+
+def test_every_other_file_field_says_what_it_holds_and_names_files_at_random():
+    pictures = {field for _, field in PICTURE_FIELDS}
+    others = [field for _, field in file_fields() if field not in pictures]
+    assert all(not isinstance(field, models.ImageField) for field in others)
+    for field in others:
+        names = {field.generate_filename(None, "My Secret Drafts.xml") for _ in range(2)}
+        assert len(names) == 2 and not any("Secret" in name for name in names)
 
 
 @pytest.mark.parametrize(("model", "field"), FIELDS)
