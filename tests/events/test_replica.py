@@ -13,18 +13,21 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 DRAFT = """
 from django.utils import timezone
-from articles.models import Article, Section, Tag
+from articles.models import Article, Byline, Section, Tag, TaggedArticle
 from people.models import Person
 section = Section.objects.create(name="Harbour", slug="harbour")
-Tag.objects.create(name="Ferries", slug="ferries", kind=Tag.Kind.TOPIC)
-Person.objects.create(full_name="Ann Lee", slug="ann-lee", kind=Person.Kind.CONTRIBUTOR)
+tag = Tag.objects.create(name="Ferries", slug="ferries", kind=Tag.Kind.TOPIC)
+person = Person.objects.create(full_name="Ann Lee", slug="ann-lee", kind=Person.Kind.CONTRIBUTOR)
 # Two stories public already: publishing one more leaves the navigation as it is, so only
 # the lists the story joins are to refresh.
 for n in range(2):
-    Article.objects.create(
+    earlier = Article.objects.create(
         headline=f"Earlier story {n}", slug=f"earlier-{n}", section=section,
         status=Article.Status.PUBLISHED, published_at=timezone.now(),
     )
+# The topic and the person have public pages already (a public article carries them).
+TaggedArticle.objects.create(content_object=earlier, tag=tag)
+Byline.objects.create(article=earlier, person=person)
 draft = Article.objects.create(headline="Night ferries return", slug="night", section=section)
 print(json.dumps({"pk": draft.pk}))
 """
