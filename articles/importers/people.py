@@ -380,7 +380,7 @@ class PeopleFinder:
         full = " ".join(name).lower()
         if any(_not_name_token(token) for token in name):
             return False
-        if full in self.known or any(_same_person(p.tokens, name) for p in self.people):
+        if full in self.known or self._namesake(name) is not None:
             return True  # on file, or already introduced by this story
         strong = bool(title) or any(is_given_hyphen(token) for token in name[1:])
         previous = context.previous_word()
@@ -472,12 +472,6 @@ def _not_name_token(token: str) -> bool:
     if token in NOT_PERSON_WORDS or token in NATIONALITIES:
         return True
     return token.isupper() and len(token) >= 3 and "." not in token
-
-
-def _same_person(known: list[str], new: list[str]) -> bool:
-    """Return True if one name is the other or begins it ("John Lee", "John Lee Ka-chiu")."""
-    shorter, longer = sorted([known, new], key=len)
-    return longer[: len(shorter)] == shorter
 
 
 def find_people(
