@@ -295,6 +295,9 @@ THROTTLE_CACHE_ALIAS = "shared"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # How long a CDN may serve a stale copy while it fetches a fresh one.
 PAGE_CACHE_STALE_SECONDS = env_int("PAGE_CACHE_STALE_SECONDS", 30)
+# How long after a change a page may still be served as it was before it, while one request
+# renders it afresh (the others are not held up: no stampede); docs/operators.md.
+PAGE_CACHE_STALE_BOUND = float(env("PAGE_CACHE_STALE_BOUND", "2"))
 # How far apart the clocks of the web servers may be (they stamp each change).
 PAGE_CACHE_CLOCK_SKEW = float(env("PAGE_CACHE_CLOCK_SKEW", "0.5"))
 PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/preview/", "/media/", "/static/", "/bench/", "/health/"]

@@ -39,15 +39,24 @@ class PageCacheMiddleware:
             return self.get_response(request)
         try:
             key = store.entry_key(request_parts(request))
-            entry = store.fetch(key)
+            found = store.lookup(key)
+            rendering = found is not None and not found.current and store.claim_render(key)
         except Exception:
             logger.warning(
                 "Page cache unavailable; serving %s uncached", request.path, exc_info=True
             )
             return self.get_response(request)
-        if entry is not None:
-            return replay(request, entry)
-        return self.render_and_store(request, key)
+        if found is not None and found.current:
+            return replay(request, found.entry)
+        if found is not None and not rendering and store.may_serve_stale(found):
+            # Another request is rendering it afresh: no stampede, and the copy misses no
+            # change older than the stale bound (docs/operators.md, "The page cache").
+            return replay(request, found.entry, state="stale")
+        try:
+            return self.render_and_store(request, key)
+        finally:
+            if rendering:
+                release_quietly(key)
 
     def render_and_store(self, request, key: str):
         """Render the response, then keep it if it is the same for every anonymous reader."""
@@ -63,7 +72,15 @@ class PageCacheMiddleware:
             return response
         if entry is None:
             return response
-        return replay(request, entry, hit=False)
+        return replay(request, entry, state="miss")
+
+
+def release_quietly(key: str) -> None:
+    """Let another request render `key`; if the cache cannot be told, the claim expires."""
+    try:
+        store.release_render(key)
+    except Exception:
+        logger.warning("Page cache unavailable; %s stays claimed until it expires", key)
 
 
 def signed_in(request) -> bool:
@@ -118,9 +135,9 @@ def make_entry(key: str, request, response, shown: set[str], started_ns: int) ->
     )
     if seconds <= 0:
         return None
-    versions = store.current_versions(tags, started_ns=started_ns)
-    if versions is None:
-        return None
+    # Stored even if a tag moved while it rendered (then stale at once): under a stream of
+    # changes, the copy served while the next render runs is never older than this one.
+    versions, _moved = store.versions_at_render(tags, started_ns=started_ns)
     add_validators(response)
     response["Surrogate-Key"] = " ".join(sorted(tags))
     response["Cache-Tag"] = ",".join(sorted(tags))
@@ -131,7 +148,7 @@ def make_entry(key: str, request, response, shown: set[str], started_ns: int) ->
         versions=versions,
         expires_at=time.time() + seconds,
     )
-    store.save(key, entry, seconds)
+    store.save(key, entry, seconds, current_at_ns=started_ns - store.skew_ns())
     return entry
 
 
@@ -144,18 +161,19 @@ def add_validators(response) -> None:
         response["Last-Modified"] = http_date()
 
 
-def replay(request, entry: store.Entry, *, hit: bool = True):
+def replay(request, entry: store.Entry, *, state: str = "hit"):
     """Build the response from an entry, telling a CDN how long it may still keep it."""
     content = b"" if request.method == "HEAD" else entry.content
     response = HttpResponse(content, status=entry.status)
     for name, value in entry.headers:
         response[name] = value
-    remaining = max(0, round(entry.expires_at - time.time()))
+    # A stale copy is for this moment alone: a CDN keeping it would outlive the stale bound.
+    remaining = 0 if state == "stale" else max(0, round(entry.expires_at - time.time()))
     response["Cache-Control"] = (
         f"public, max-age=0, s-maxage={remaining}, "
         f"stale-while-revalidate={settings.PAGE_CACHE_STALE_SECONDS}"
     )
-    response["X-Page-Cache"] = "hit" if hit else "miss"
+    response["X-Page-Cache"] = state
     last_modified = parse_http_date_safe(response["Last-Modified"])
     return get_conditional_response(
         request, etag=response["ETag"], last_modified=last_modified, response=response
