@@ -49,9 +49,20 @@ def article_kind(article: Article, was_listed: bool) -> str:
 
 
 def article_payload(
-    article: Article, *, was_listed: bool, sections=(), topics=(), people=(), unrecorded=False
+    article: Article,
+    *,
+    was_listed: bool,
+    sections=(),
+    topics=(),
+    people=(),
+    unrecorded=False,
+    changed: set[str] | None = None,
 ) -> dict:
-    """Return an article event's payload: its ids and every list it may join or leave."""
+    """Return an article event's payload: its ids and every list it may join or leave.
+
+    `changed`: the fields and relations (by accessor) the write changed, if known; the page
+    cache then makes stale only what shows them (articles/pagecache.py).
+    """
     payload = {
         "article": article.pk,
         "listed": listed(article),
@@ -60,6 +71,8 @@ def article_payload(
         "topics": _ids(topics),
         "people": _ids(people),
     }
+    if changed is not None:
+        payload["changed"] = sorted(changed)
     if unrecorded:
         # Saved outside any revision block (a script): the revisions' effect records one.
         payload["unrecorded"] = True

@@ -18,9 +18,13 @@ from core.pagecache.tags import record
 from images.models import Image
 from people.models import Person
 
+from .card_fields import card_fields
 from .models import Article, Byline, Mention, Section, Tag, TaggedArticle
+from .models.articles import CARD_FIELDS
 
 ALL_LISTS = "list-all"
+# Search results: which articles a query finds depends on every word of them.
+SEARCH = "list-search"
 # Every page showing the site's navigation (the top-level sections holding an article).
 NAVIGATION = "navigation"
 ANY_ARTICLE = "any-article"
@@ -42,6 +46,7 @@ LIST_BY_SLUG = {
     "articles:feed-person": (Person, "person"),
     "articles:feed-person-atom": (Person, "person"),
 }
+SEARCHES = {"search:search", "api:article-search"}
 ARTICLE_VIEWS = {"articles:detail", "api:article-detail", "api:article-ninjs"}
 LISTS_OF_KINDS = {
     "api:section-list": "list-sections",
@@ -63,10 +68,32 @@ def tag_of(instance) -> str:
     return f"{KIND_OF[type(instance)]}-{instance.pk}"
 
 
+def card_tag(article_id: int) -> str:
+    """Return the tag of an article's card: what lists of it show (card_fields())."""
+    return f"card-{article_id}"
+
+
 def note_loaded(sender, instance, **kwargs):
-    """Record that the response being rendered shows this record."""
-    if instance.pk is not None:
+    """Record that the response being rendered shows this record (an article as a card only,
+    if it was loaded with a card's columns alone: `Article.objects.card_rows()`)."""
+    if instance.pk is None:
+        return
+    if sender is Article and loaded_as_card(instance):
+        record(card_tag(instance.pk))
+    else:
         record(tag_of(instance))
+
+
+# The article columns a card loads (articles/models/articles.py, CARD_FIELDS).
+CARD_COLUMNS = frozenset(
+    Article._meta.get_field(name).attname for name in CARD_FIELDS if "__" not in name
+)
+ARTICLE_COLUMNS = frozenset(field.attname for field in Article._meta.concrete_fields)
+
+
+def loaded_as_card(article: Article) -> bool:
+    """Return True if the article holds no column beyond a card's: it can show no more."""
+    return ARTICLE_COLUMNS.intersection(article.__dict__) <= CARD_COLUMNS
 
 
 def describe(request, shown: set[str]) -> tuple[set[str], int | None]:
@@ -85,6 +112,8 @@ def describe(request, shown: set[str]) -> tuple[set[str], int | None]:
 def lists_shown(match) -> set[str]:
     """Return the list tags of the view that answered, from its URL name and arguments."""
     name = match.view_name if match else ""
+    if name in SEARCHES:
+        return {ALL_LISTS, SEARCH}
     if name in LIST_OF_EVERYTHING:
         return {ALL_LISTS}
     if name in LIST_BY_SLUG:
@@ -139,14 +168,27 @@ def tags_of_event(event) -> set[str]:
     return OTHER_TAGS[kind](payload)
 
 
+# An edit to anything else leaves the article where it stands in every list.
+PLACE_IN_LISTS = frozenset({"status", "published_at", "section", "bylines", "mentions"})
+
+
 def article_tags(kind: str, payload: dict) -> set[str]:
-    """Return the tags of an article event: the article, and if it is or was listed, its lists."""
-    tags = {f"article-{payload['article']}"}
+    """Return the tags of an article event: the article, its card if a card's field changed,
+    and, if it is or was listed and may have joined, left or moved in a list, its lists."""
+    pk = payload["article"]
+    changed = payload.get("changed")  # None: not known, so anything may have changed
+    tags = {f"article-{pk}"}
+    if changed is None or card_fields().intersection(changed):
+        tags.add(card_tag(pk))
     tags |= {f"list-topic-{pk}" for pk in payload.get("topics", ())}
     tags |= {f"list-person-{pk}" for pk in payload.get("people", ())}
     if kind == "article.corrected":
         return tags | {ANY_ARTICLE}
     if not (payload.get("listed") or payload.get("was_listed") or kind == "article.went_live"):
+        return tags
+    tags |= {ANY_ARTICLE, SEARCH}
+    if kind == "article.updated" and changed is not None and not PLACE_IN_LISTS & set(changed):
+        # Its cards (above) and its own pages are stale; no list gains, loses or reorders.
         return tags
     sections = set(payload.get("sections", ()))
     tags |= {ALL_LISTS, ANY_ARTICLE} | section_lists(sections)

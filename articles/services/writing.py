@@ -18,6 +18,7 @@ import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections
 from django.db.models import Model, Prefetch, Q, prefetch_related_objects
+from django.db.models.fields.files import FieldFile
 
 from articles.changes import article_kind, record_article, writing_article
 from articles.models import (
@@ -137,6 +138,7 @@ def write_article(
     with recording(user, comment), writing_article():
         before = article.status
         was_listed = not creating and article._loaded_as["listed"]
+        stored = None if creating else stored_fields(article)
         # The article goes into the revision once, below, when all its relations exist.
         with reversion.create_revision(manage_manually=True, atomic=False):
             if creating:
@@ -145,14 +147,15 @@ def write_article(
             else:
                 expected = article.version if expected_version is None else expected_version
                 claim_version(article=article, expected=expected)
-            lists = _replace_relations(
+            lists, relations_changed = _replace_relations(
                 article, relations or ArticleRelations(), creating=creating, user=user
             )
         _set_fields(article, {**fields, **(derived_fields(article) if derived_fields else {})})
         article.save()
         reversion.add_to_revision(article)
         article._loaded_as = {**article._loaded_as, "listed": was_listed}
-        record_article(article_kind(article, was_listed), article, **lists)
+        changed = None if stored is None else changed_fields(article, stored) | relations_changed
+        record_article(article_kind(article, was_listed), article, changed=changed, **lists)
         for event in events:
             record_event(
                 article=article, user=user, action=event.action, from_status=before, note=event.note
@@ -178,12 +181,28 @@ def _set_fields(article: Article, values: dict) -> None:
         setattr(article, name, value)
 
 
+def stored_fields(article: Article) -> dict:
+    """Return the article's fields as stored, to tell which ones a write changes."""
+    return Article.objects.filter(pk=article.pk).values(*_attnames()).get()
+
+
+def changed_fields(article: Article, stored: dict) -> set[str]:
+    """Return the names of the article's fields that differ from their `stored` values."""
+    fields = article._meta.concrete_fields
+    return {f.name for f in fields if getattr(article, f.attname) != stored[f.attname]}
+
+
+def _attnames() -> list[str]:
+    return [field.attname for field in Article._meta.concrete_fields]
+
+
 def _replace_relations(
     article: Article, relations: ArticleRelations, *, creating: bool, user
-) -> dict[str, list[int]]:
+) -> tuple[dict[str, list[int]], set[str]]:
     """Replace each relation given with its rows, in bulk, and hand them to the article.
 
-    Return the people and topics whose lists the article left or joined.
+    Return the people and topics whose lists the article left or joined, and the accessors
+    of the relations whose rows changed.
     """
     given = {f.name: getattr(relations, f.name) for f in dataclass_fields(relations)}
     given = {name: rows for name, rows in given.items() if rows is not None}
@@ -191,9 +210,12 @@ def _replace_relations(
         tags = tags_for(given["tags"], user=user)
         given["tags"] = [TaggedArticle(tag=tag) for tag in tags]
     lists: dict[str, list[int]] = {"people": [], "topics": []}
+    changed = set()
     for name, rows in given.items():
         relation = RELATIONS[name]
-        left = _replace(article, relation, list(rows), creating=creating)
+        left, before = _replace(article, relation, list(rows), creating=creating)
+        if before != _row_values(relation, rows):
+            changed.add(relation.accessor)
         if relation.joins:
             joined = [getattr(row, relation.joins[1]) for row in rows]
             lists[relation.joins[0]] += left + joined
@@ -203,24 +225,50 @@ def _replace_relations(
             set_prefetched(article, RELATIONS[name].accessor, rows)
     else:
         prefetch_related_objects([article], *(READ_BACK[name] for name in given))
-    return lists
+    return lists, changed
 
 
-def _replace(article: Article, relation: _Relation, rows: list, *, creating: bool) -> list[int]:
-    """Replace the relation's rows; return the keys of the lists its old rows joined."""
+def _compared_fields(relation: _Relation) -> list:
+    """Return a relation row's fields that say what it shows (not its id or its article)."""
+    return [
+        field
+        for field in relation.model._meta.concrete_fields
+        if not field.primary_key and field.name != relation.article_field
+    ]
+
+
+def _row_values(relation: _Relation, rows) -> list[tuple]:
+    """Return rows about to be written as what they show, comparable with _rows_as_values."""
+    fields = _compared_fields(relation)
+    values = (tuple(_as_stored(getattr(row, f.attname)) for f in fields) for row in rows)
+    return sorted(values, key=repr)
+
+
+def _as_stored(value):
+    """Return a field's value as the database hands it back (a file by its name)."""
+    return value.name if isinstance(value, FieldFile) else value
+
+
+def _replace(
+    article: Article, relation: _Relation, rows: list, *, creating: bool
+) -> tuple[list[int], list[tuple]]:
+    """Replace the relation's rows; return the keys of the lists its old rows joined, and
+    what the old rows showed (as _row_values gives it)."""
     current = relation.model._default_manager.filter(**{relation.article_field: article})
-    keep, left = set(), []
+    keep, left, shown = set(), [], []
     if not creating:
         key = relation.joins[1] if relation.joins else "pk"
-        old = list(current.order_by().values_list("pk", key))
-        keep, left = {pk for pk, _ in old}, [joined for _, joined in old]
+        compared = [field.attname for field in _compared_fields(relation)]
+        old = list(current.order_by().values_list("pk", key, *compared))
+        keep, left = {row[0] for row in old}, [row[1] for row in old]
+        shown = sorted((row[2:] for row in old), key=repr)
         current.delete()
     for row in rows:
         setattr(row, relation.article_field, article)
         if row.pk not in keep:
             row.pk = None
     relation.model._default_manager.bulk_create(rows)
-    return left if relation.joins else []
+    return (left if relation.joins else []), shown
 
 
 def tags_for(wanted: Sequence[Tag | TagName], *, user) -> list[Tag]:
