@@ -29,11 +29,13 @@ sys.path.insert(0, str(ROOT))
 from bench.serve import Server, manage, shell  # noqa: E402
 
 PASSWORD = "bench-only-password-0123456789"
-# Shell code run inside Django: a contributor with an API token and an editor, as JSON.
+# Shell code run inside Django: a contributor with an API token and an editor, as JSON. The
+# tokens of an earlier run are revoked first: each run leaves one live token per member.
 MEMBERS = f"""
 import json
 from django.contrib.auth.models import Group, User
-from accounts.tokens import new_token
+from accounts.models import ApiToken
+from accounts.tokens import new_token, revoke_token
 from articles.models import Section
 Section.objects.get_or_create(slug="news", defaults={{"name": "News"}})
 made = {{}}
@@ -43,6 +45,8 @@ for role in ("Contributor", "Editor"):
     )
     user.set_password("{PASSWORD}"); user.save()
     user.groups.add(Group.objects.get(name=role))
+    for old in ApiToken.objects.filter(user=user, name="bench/hostile.py", revoked_at=None):
+        revoke_token(token=old)
     made[role] = new_token(user, name="bench/hostile.py", scope="publish")[1]
 print(json.dumps(made))
 """
