@@ -155,7 +155,9 @@ class EndpointAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/webhooks/endpoint/deliveries.html", context)
 
     def _back_to_log(self, endpoint):
-        return HttpResponseRedirect(reverse("admin:webhooks_endpoint_deliveries", args=[endpoint.pk]))
+        return HttpResponseRedirect(
+            reverse("admin:webhooks_endpoint_deliveries", args=[endpoint.pk])
+        )
 
     def test_view(self, request, object_id):
         endpoint = self._endpoint(request, object_id, change=True)
@@ -179,6 +181,8 @@ class EndpointAdmin(admin.ModelAdmin):
     def rotate_view(self, request, object_id):
         endpoint = self._endpoint(request, object_id, change=True)
         if request.method != "POST":
-            return HttpResponseRedirect(reverse("admin:webhooks_endpoint_change", args=[endpoint.pk]))
+            return HttpResponseRedirect(
+                reverse("admin:webhooks_endpoint_change", args=[endpoint.pk])
+            )
         secret = services.rotate_secret(endpoint=endpoint, user=request.user)
         return self.show_secret(request, endpoint, secret, "rotated")

@@ -7,13 +7,13 @@ It may run twice for an event; the (event, endpoint) constraint keeps one delive
 
 import json
 import uuid
+from collections.abc import Callable
 
 from django.utils import timezone
 
 from articles.models import Article, TaggedArticle
 from events.models import OutboxEvent
 
-from . import kinds
 from .models import Delivery, Endpoint
 
 
@@ -54,15 +54,18 @@ class ArticleFacts:
         return section_ok and (endpoint.topic_id is None or endpoint.topic_id in topics)
 
 
-def enqueue(events: list[OutboxEvent]) -> None:
-    """Make one delivery per subscribed endpoint for each event of the batch."""
+def enqueue(events: list[OutboxEvent], kinds_of: Callable[[str], list]) -> None:
+    """Make one delivery per subscribed endpoint for each event of the batch.
+
+    `kinds_of` gives the subscribable kinds (webhooks/kinds.py) an outbox kind is sent as.
+    """
     endpoints = list(Endpoint.objects.active())
     if not endpoints:
         return
     facts, built, now = ArticleFacts(events), {}, timezone.now()
     deliveries = []
     for event in events:
-        for kind in kinds.kinds_of(event.kind):
+        for kind in kinds_of(event.kind):
             for endpoint in endpoints:
                 if kind.name not in endpoint.events or not facts.matches(endpoint, event):
                     continue

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from events import registry
 
+from .enqueue import any_active_endpoint, enqueue
+
 # Given the event's payload and the payload format ("ninjs" or "article").
 Builder = Callable[[dict, str], dict | None]
 EFFECT = "webhooks"
@@ -52,11 +54,14 @@ def unregister_kind(name: str) -> None:
 
 def _register_effect() -> None:
     """Register the webhooks effect for every outbox kind some subscribable kind is."""
-    from .enqueue import any_active_endpoint, enqueue
-
     registry.register(
-        EFFECT, enqueue, kinds=outbox_kinds(), at_commit=False, wanted=any_active_endpoint
+        EFFECT, make_deliveries, kinds=outbox_kinds(), at_commit=False, wanted=any_active_endpoint
     )
+
+
+def make_deliveries(events) -> None:
+    """The effect: deliveries for the events, sent as the kinds registered now."""
+    enqueue(events, kinds_of)
 
 
 def subscribable() -> list[Kind]:

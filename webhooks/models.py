@@ -79,8 +79,10 @@ class Endpoint(models.Model):
     def signing_secrets(self, now=None) -> list[str]:
         """Return the secrets a delivery is signed with: both during a rotation's overlap."""
         now = now or timezone.now()
-        overlap = self.previous_secret and self.previous_secret_until and now < (
-            self.previous_secret_until
+        overlap = (
+            self.previous_secret
+            and self.previous_secret_until
+            and now < (self.previous_secret_until)
         )
         return [self.secret, self.previous_secret] if overlap else [self.secret]
 

@@ -65,9 +65,9 @@ def claim(now: datetime, limit: int = BATCH) -> list[Delivery]:
     if not ids:
         return []
     lease = now + timedelta(seconds=settings.EVENTS_LEASE_SECONDS)
-    Delivery.objects.filter(
-        pk__in=ids, state=Delivery.State.PENDING, next_try__lte=now
-    ).update(next_try=lease, claim=token)
+    Delivery.objects.filter(pk__in=ids, state=Delivery.State.PENDING, next_try__lte=now).update(
+        next_try=lease, claim=token
+    )
     return list(Delivery.objects.filter(claim=token).select_related("endpoint").order_by("pk"))
 
 

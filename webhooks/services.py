@@ -40,7 +40,9 @@ def validate(*, url: str, events: Iterable[str]) -> None:
 
 
 @transaction.atomic
-def create_endpoint(*, url: str, events: Iterable[str], user=None, **fields) -> tuple[Endpoint, str]:
+def create_endpoint(
+    *, url: str, events: Iterable[str], user=None, **fields
+) -> tuple[Endpoint, str]:
     """Make an endpoint; return it and its secret, which is never shown again."""
     events = list(dict.fromkeys(events))
     validate(url=url, events=events)
@@ -102,7 +104,9 @@ def redeliver(*, deliveries) -> int:
 
 def disabled_endpoints():
     """Return the endpoints the sender disabled, for the desk's notice."""
-    return Endpoint.objects.filter(active=False).exclude(disabled_reason="").order_by("-disabled_at")
+    return (
+        Endpoint.objects.filter(active=False).exclude(disabled_reason="").order_by("-disabled_at")
+    )
 
 
 def _tell(action: str, endpoint: Endpoint, user) -> None:
