@@ -70,11 +70,13 @@ def worker_rate(endpoint, article, count: int) -> float:
 
     data = {"article": article.pk, "item": public_item(article.pk, "ninjs"), "version": 1}
     body = envelope("article.updated", timezone.now(), data)
-    Delivery.objects.bulk_create(
-        Delivery(endpoint=endpoint, message_id=new_message_id(), kind="article.updated",
-                 article_id=n % 200, body=body)  # fmt: skip
-        for n in range(count)
-    )
+    made = [
+        Delivery(endpoint=endpoint, message_id=new_message_id(), kind="article.updated", body=body)
+        for _ in range(count)
+    ]
+    for n, delivery in enumerate(made):
+        delivery.article_id = n % 200  # 200 articles: each one's deliveries go in order
+    Delivery.objects.bulk_create(made)
     from webhooks.sending import send_due
 
     started = time.perf_counter()

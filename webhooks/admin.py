@@ -22,7 +22,7 @@ SHOWN_ATTEMPTS = 100
 
 class EndpointForm(forms.ModelForm):
     events = forms.MultipleChoiceField(
-        choices=kinds.choices,
+        choices=kinds.choices,  # a callable: the kinds registered by every app's ready()
         widget=forms.CheckboxSelectMultiple,
         help_text="What the endpoint hears about.",
     )
