@@ -4,6 +4,8 @@ import contextlib
 import json
 import threading
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -67,14 +69,23 @@ class Receiver:
         return Counter(message["id"] for message in self.accepted)
 
 
-@pytest.fixture
-def receiver():
+@contextmanager
+def running_receiver() -> Iterator[Receiver]:
+    """Run a receiver in a thread for the block."""
     receiver = Receiver()
     thread = threading.Thread(target=receiver.server.serve_forever, daemon=True)
     thread.start()
-    yield receiver
-    receiver.server.shutdown()
-    receiver.server.server_close()
+    try:
+        yield receiver
+    finally:
+        receiver.server.shutdown()
+        receiver.server.server_close()
+
+
+@pytest.fixture
+def receiver():
+    with running_receiver() as receiver:
+        yield receiver
 
 
 def run_worker(turns: int = 1) -> None:
