@@ -24,6 +24,7 @@ class WebhooksConfig(AppConfig):
         from . import payloads
         from .kinds import register_kind
         from .sending import send_due
+        from .services import prune_log
 
         # What each kind sends; any other: the public article, while it is public.
         builders = {
@@ -39,3 +40,5 @@ class WebhooksConfig(AppConfig):
             register_kind(kind, label(kind), build=build, recorded_as=recorded_as)
         # Every turn of the worker sends what is due (one indexed query when nothing is).
         register_periodic("webhooks-send", send_due, seconds=0)
+        # The delivery log keeps WEBHOOK_LOG_DAYS of settled deliveries.
+        register_periodic("webhooks-prune", prune_log, seconds=3600)

@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from .sealing import unseal
+
 
 class EndpointQuerySet(models.QuerySet):
     def active(self):
@@ -47,9 +49,10 @@ class Endpoint(models.Model):
     payload_format = models.CharField(
         "payload", max_length=10, choices=Format.choices, default=Format.NINJS
     )
-    # Shown once, when made or rotated; never rendered again (docs/api.md, "Webhooks").
-    secret = models.CharField(max_length=100, editable=False)
-    previous_secret = models.CharField(max_length=100, blank=True, editable=False)
+    # Shown once, when made or rotated; never rendered again (docs/api.md, "Webhooks"), and
+    # kept encrypted (webhooks/sealing.py).
+    sealed_secret = models.CharField(max_length=300, editable=False)
+    sealed_previous_secret = models.CharField(max_length=300, blank=True, editable=False)
     previous_secret_until = models.DateTimeField(null=True, blank=True, editable=False)
     active = models.BooleanField(default=True, help_text="Disabled endpoints are sent nothing.")
     disabled_reason = models.CharField(max_length=200, blank=True, editable=False)
@@ -79,12 +82,11 @@ class Endpoint(models.Model):
     def signing_secrets(self, now=None) -> list[str]:
         """Return the secrets a delivery is signed with: both during a rotation's overlap."""
         now = now or timezone.now()
-        overlap = (
-            self.previous_secret
-            and self.previous_secret_until
-            and now < (self.previous_secret_until)
-        )
-        return [self.secret, self.previous_secret] if overlap else [self.secret]
+        sealed = [self.sealed_secret]
+        until = self.previous_secret_until
+        if self.sealed_previous_secret and until and now < until:
+            sealed.append(self.sealed_previous_secret)
+        return [unseal(secret) for secret in sealed]
 
 
 class Delivery(models.Model):

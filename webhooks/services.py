@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from core.signals import webhook_changed
 
-from . import kinds, network, signing
+from . import kinds, network, sealing, signing
 from .enqueue import envelope, new_message_id
 from .models import Delivery, Endpoint
 
@@ -48,7 +48,7 @@ def create_endpoint(
     validate(url=url, events=events)
     secret = signing.new_secret()
     endpoint = Endpoint.objects.create(
-        url=url, events=events, secret=secret, created_by=user, **fields
+        url=url, events=events, sealed_secret=sealing.seal(secret), created_by=user, **fields
     )
     _tell("created", endpoint, user)
     return endpoint, secret
@@ -72,9 +72,11 @@ def rotate_secret(*, endpoint: Endpoint, user=None, overlap: timedelta | None = 
     """Give the endpoint a new secret; sign with both for `overlap`; return the new one."""
     overlap = overlap or timedelta(hours=settings.WEBHOOK_ROTATION_HOURS)
     secret = signing.new_secret()
-    endpoint.previous_secret, endpoint.secret = endpoint.secret, secret
+    endpoint.sealed_previous_secret = endpoint.sealed_secret
+    endpoint.sealed_secret = sealing.seal(secret)
     endpoint.previous_secret_until = timezone.now() + overlap
-    endpoint.save(update_fields=["secret", "previous_secret", "previous_secret_until"])
+    fields = ["sealed_secret", "sealed_previous_secret", "previous_secret_until"]
+    endpoint.save(update_fields=fields)
     _tell("rotated", endpoint, user)
     return secret
 
@@ -100,6 +102,14 @@ def redeliver(*, deliveries) -> int:
     now = timezone.now()
     # A fresh WEBHOOK_RETRY_DAYS of retries from now.
     return failed.update(state=Delivery.State.PENDING, next_try=now, first_tried_at=None)
+
+
+def prune_log() -> int:
+    """Delete deliveries settled more than WEBHOOK_LOG_DAYS ago, with their attempts."""
+    before = timezone.now() - timedelta(days=settings.WEBHOOK_LOG_DAYS)
+    settled = Delivery.objects.exclude(state=Delivery.State.PENDING).filter(created_at__lt=before)
+    _, by_model = settled.delete()
+    return by_model.get(Delivery._meta.label, 0)
 
 
 def disabled_endpoints():

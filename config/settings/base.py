@@ -497,6 +497,8 @@ WEBHOOK_TIMEOUT_SECONDS = float(env("WEBHOOK_TIMEOUT_SECONDS", "10"))
 WEBHOOK_RETRY_DAYS = env_int("WEBHOOK_RETRY_DAYS", 3)
 # After a secret's rotation, deliveries carry both signatures for this long.
 WEBHOOK_ROTATION_HOURS = env_int("WEBHOOK_ROTATION_HOURS", 24)
+# Delivered and failed deliveries stay in the delivery log this long.
+WEBHOOK_LOG_DAYS = env_int("WEBHOOK_LOG_DAYS", 30)
 # The longest a worker's turn spends sending webhooks before its other work.
 WEBHOOK_TURN_SECONDS = float(env("WEBHOOK_TURN_SECONDS", "20"))
 

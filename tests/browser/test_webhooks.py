@@ -39,7 +39,7 @@ def test_an_administrator_makes_an_endpoint_sees_the_secret_once_and_sends_a_tes
     secret_box = page.get_by_label("Signing secret")
     secret = secret_box.input_value()
     endpoint = Endpoint.objects.get()
-    assert secret == endpoint.secret and endpoint.events == [
+    assert endpoint.signing_secrets() == [secret] and endpoint.events == [
         "article.published",
         "article.corrected",
     ]

@@ -32,7 +32,7 @@ def test_a_contributor_or_an_editor_cannot_see_or_change_endpoints(client, role,
     for action in ("test", "redeliver", "rotate"):
         url = reverse(f"admin:webhooks_endpoint_{action}", args=[endpoint.pk])
         assert client.post(url).status_code == 403, url
-    assert Endpoint.objects.get().secret == endpoint.secret
+    assert Endpoint.objects.get().sealed_secret == endpoint.sealed_secret
     assert not Delivery.objects.exists()
 
 
@@ -44,23 +44,25 @@ def test_the_secret_is_shown_once_and_never_again(client, receiver, caplog):
             "active": "on", "description": "Wire partner"}  # fmt: skip
     made = client.post(reverse("admin:webhooks_endpoint_add"), form)
     endpoint = Endpoint.objects.get()
-    assert made.status_code == 200 and endpoint.secret in made.content.decode()
+    [first] = endpoint.signing_secrets()
+    assert made.status_code == 200 and first in made.content.decode()
     assert "no-store" in made["Cache-Control"]
 
     services.send_test(endpoint=endpoint)
     run_worker()
     rotated = client.post(reverse("admin:webhooks_endpoint_rotate", args=[endpoint.pk]))
     endpoint.refresh_from_db()
-    assert endpoint.secret in rotated.content.decode()
+    second, old = endpoint.signing_secrets()
+    assert old == first and second in rotated.content.decode()
 
     later = [*pages(endpoint), reverse("admin:index"),
              reverse("admin:accounts_auditentry_changelist")]  # fmt: skip
     for url in later:
         page = client.get(url)
         assert page.status_code == 200, url
-        for secret in (endpoint.secret, endpoint.previous_secret):
+        for secret in (first, second, endpoint.sealed_secret):
             assert secret not in page.content.decode(), url
-    for secret in (endpoint.secret, endpoint.previous_secret):
+    for secret in (first, second):
         assert secret not in caplog.text
     audited = AuditEntry.objects.filter(target=receiver.url).values_list("action", flat=True)
     assert set(audited) == {AuditAction.WEBHOOK_CREATED, AuditAction.WEBHOOK_ROTATED}
@@ -109,5 +111,22 @@ def test_add_webhook_prints_the_secret_once(capsys, receiver):
     endpoint = Endpoint.objects.get()
 
     out = capsys.readouterr()
-    assert out.out.strip() == endpoint.secret and endpoint.secret not in out.err
+    [secret] = endpoint.signing_secrets()
+    assert out.out.strip() == secret and secret not in out.err
     assert endpoint.events == ["article.published", "article.updated"]
+
+
+def test_the_secret_is_kept_encrypted(receiver):
+    endpoint, secret = services.create_endpoint(url=receiver.url, events=["article.published"])
+    stored = Endpoint.objects.filter(pk=endpoint.pk).values_list("sealed_secret", flat=True)
+
+    assert secret not in stored.get() and secret[6:] not in stored.get()
+    assert Endpoint.objects.get().signing_secrets() == [secret]
+
+
+def test_a_secret_sealed_with_an_old_key_still_opens_after_a_key_change(receiver, settings):
+    _, secret = services.create_endpoint(url=receiver.url, events=["article.published"])
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-key-" + "x" * 50
+
+    assert Endpoint.objects.get().signing_secrets() == [secret]

@@ -7,6 +7,7 @@ from accounts.models import AuditAction, AuditEntry
 from articles.roles import ADMINISTRATOR, CONTRIBUTOR, EDITOR
 from tests.factories import SectionFactory, api_key
 from tests.webhooks.conftest import user_in
+from webhooks import services
 from webhooks.models import Endpoint
 
 pytestmark = pytest.mark.django_db
@@ -29,10 +30,11 @@ def test_an_administrator_makes_an_endpoint_and_sees_the_secret_once(receiver):
     listed = client.get(WEBHOOKS)
     shown = client.get(f"{WEBHOOKS}{endpoint.pk}/")
 
-    assert made.status_code == 201 and made.json()["secret"] == endpoint.secret
+    [secret] = endpoint.signing_secrets()
+    assert made.status_code == 201 and made.json()["secret"] == secret
     assert made.json()["section"] == section.slug
     assert listed.status_code == 200 and shown.status_code == 200
-    assert endpoint.secret not in listed.content.decode() + shown.content.decode()
+    assert secret not in listed.content.decode() + shown.content.decode()
     assert AuditEntry.objects.filter(action=AuditAction.WEBHOOK_CREATED).count() == 1
 
 
@@ -48,7 +50,7 @@ def test_an_administrator_rotates_changes_and_deletes(receiver):
     endpoint = Endpoint.objects.get()
     gone = client.delete(address)
 
-    assert rotated.json()["secret"] == endpoint.secret != made.json()["secret"]
+    assert endpoint.signing_secrets() == [rotated.json()["secret"], made.json()["secret"]]
     assert changed.status_code == 200 and not endpoint.active
     assert gone.status_code == 204 and not Endpoint.objects.exists()
 
@@ -56,14 +58,14 @@ def test_an_administrator_rotates_changes_and_deletes(receiver):
 @pytest.mark.parametrize("role", [CONTRIBUTOR, EDITOR])
 def test_a_contributor_or_an_editor_is_refused(role, receiver):
     client = client_of(role)
-    endpoint = Endpoint.objects.create(url=receiver.url, events=["article.updated"], secret="x")
+    endpoint, _ = services.create_endpoint(url=receiver.url, events=["article.updated"])
 
     assert client.get(WEBHOOKS).status_code == 403
     assert client.get(f"{WEBHOOKS}{endpoint.pk}/").status_code == 403
     assert client.post(WEBHOOKS, {"url": receiver.url, "events": ["article.updated"]},
                        format="json").status_code == 403  # fmt: skip
     assert client.post(f"{WEBHOOKS}{endpoint.pk}/rotate/").status_code == 403
-    assert Endpoint.objects.get().secret == "x"
+    assert Endpoint.objects.get().sealed_secret == endpoint.sealed_secret
 
 
 def test_an_anonymous_caller_must_authenticate():

@@ -233,3 +233,20 @@ def test_another_app_adds_a_kind_with_one_call(receiver):
     [message] = receiver.accepted
     assert message["type"] == "article.scheduled" and message["data"]["when"] == "later"
     assert json.loads(Delivery.objects.get().body)["data"]["when"] == "later"
+
+
+def test_the_log_keeps_settled_deliveries_for_its_days_and_pending_ones_always(
+    receiver, settings
+):
+    endpoint = subscribe(receiver)
+    old = services.send_test(endpoint=endpoint)
+    run_worker()
+    waiting = services.send_test(endpoint=Endpoint.objects.get())
+    Endpoint.objects.update(active=False)
+    later = timezone.now() + timedelta(days=settings.WEBHOOK_LOG_DAYS, hours=1)
+
+    with time_machine.travel(later, tick=False):
+        assert services.prune_log() == 1
+
+    assert list(Delivery.objects.all()) == [waiting]
+    assert not Delivery.objects.filter(pk=old.pk).exists()
