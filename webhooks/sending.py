@@ -147,33 +147,40 @@ def send(delivery: Delivery, connections: Connections, now: datetime) -> Answer:
 def send_due(budget_seconds: float | None = None) -> int:
     """Send due deliveries batch by batch until none is due or the budget is spent."""
     budget = settings.WEBHOOK_TURN_SECONDS if budget_seconds is None else budget_seconds
-    started, sent = time.monotonic(), 0
+    deadline, sent = time.monotonic() + budget, 0
     connections = Connections()
     try:
-        while time.monotonic() - started < budget:
+        while time.monotonic() < deadline:
             batch = claim(timezone.now())
             if not batch:
                 break
-            sent += send_batch(batch, connections)
+            sent += send_batch(batch, connections, deadline)
     finally:
         connections.close()
     return sent
 
 
-def send_batch(batch: list[Delivery], connections: Connections) -> int:
-    """Send each claimed delivery once; write the attempts and outcomes together."""
-    attempts, endpoints, before = [], {}, {}
+def send_batch(batch: list[Delivery], connections: Connections, deadline: float) -> int:
+    """Send each claimed delivery once; write the attempts and outcomes together.
+
+    After a failure, the endpoint's other deliveries in the batch wait with the failed one
+    (not counted as attempts): an endpoint that hangs costs one timeout per retry, not one
+    per delivery. Past the deadline the rest are let go, untried, for the next turn.
+    """
+    attempts, endpoints, before, waiting = [], {}, {}, {}
     for delivery in batch:
         endpoint = endpoints.setdefault(delivery.endpoint_id, delivery.endpoint)
         before.setdefault(endpoint.pk, (endpoint.active, endpoint.failing_since))
         delivery.endpoint = endpoint  # one object per endpoint, so outcomes add up
         now = timezone.now()
-        if not endpoint.active:
-            delivery.next_try = now  # disabled during this batch: left waiting
+        if not endpoint.active or endpoint.pk in waiting or time.monotonic() >= deadline:
+            delivery.next_try, delivery.claim = waiting.get(endpoint.pk, now), ""
             continue
         answer = send(delivery, connections, now)
         attempts.append(attempt(delivery, answer, now))
         settle(delivery, answer, now)
+        if delivery.state == Delivery.State.PENDING:
+            waiting[endpoint.pk] = delivery.next_try
     Attempt.objects.bulk_create(attempts)
     fields = ["state", "attempts", "first_tried_at", "next_try", "delivered_at", "claim"]
     Delivery.objects.bulk_update(batch, fields)

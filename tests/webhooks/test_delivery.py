@@ -259,3 +259,18 @@ def test_the_log_keeps_settled_deliveries_for_its_days_and_pending_ones_always(r
 
     assert list(Delivery.objects.all()) == [waiting]
     assert not Delivery.objects.filter(pk=old.pk).exists()
+
+
+def test_an_endpoint_that_fails_costs_one_attempt_per_retry_not_one_per_delivery(receiver):
+    endpoint = subscribe(receiver)
+    receiver.status = 503
+    for _ in range(5):
+        services.send_test(endpoint=endpoint)
+    run_worker()
+
+    assert receiver.requests == 1
+    assert set(Delivery.objects.values_list("attempts", flat=True)) == {0, 1}
+    receiver.status = 200
+    with time_machine.travel(timezone.now() + timedelta(minutes=1), tick=False):
+        run_worker()
+    assert len(receiver.ids()) == 5 and not pending()
