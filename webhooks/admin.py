@@ -84,7 +84,7 @@ class EndpointAdmin(admin.ModelAdmin):
     # Writes: the services.
 
     def save_model(self, request, obj, form, change):
-        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        fields = {name: form.cleaned_data[name] for name in EndpointForm.Meta.fields}
         if change:
             services.update_endpoint(endpoint=obj, user=request.user, **fields)
         else:

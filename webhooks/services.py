@@ -57,10 +57,11 @@ def create_endpoint(
 @transaction.atomic
 def update_endpoint(*, endpoint: Endpoint, user=None, **fields) -> Endpoint:
     """Change an endpoint's address, events, filters, format or state (not its secret)."""
+    was_active = endpoint.active
     for name, value in fields.items():
         setattr(endpoint, name, value)
     validate(url=endpoint.url, events=endpoint.events)
-    if fields.get("active"):
+    if endpoint.active and not was_active:
         # Enabled again: its failures start afresh.
         endpoint.disabled_reason, endpoint.disabled_at, endpoint.failing_since = "", None, None
     endpoint.save()

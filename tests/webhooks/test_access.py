@@ -130,3 +130,18 @@ def test_a_secret_sealed_with_an_old_key_still_opens_after_a_key_change(receiver
     settings.SECRET_KEY = "a-new-key-" + "x" * 50
 
     assert Endpoint.objects.get().signing_secrets() == [secret]
+
+
+def test_the_administrator_changes_an_endpoint_and_enables_it_again(client, receiver):
+    endpoint, _ = services.create_endpoint(url=receiver.url, events=["article.published"])
+    Endpoint.objects.update(active=False, disabled_reason="It answered 410 Gone.")
+    client.force_login(user_in(ADMINISTRATOR))
+    form = {"url": receiver.url, "events": ["article.corrected"], "payload_format": "article",
+            "active": "on", "description": "Back again"}  # fmt: skip
+
+    answer = client.post(reverse("admin:webhooks_endpoint_change", args=[endpoint.pk]), form)
+    endpoint.refresh_from_db()
+
+    assert answer.status_code == 302
+    assert endpoint.active and endpoint.disabled_reason == ""
+    assert endpoint.events == ["article.corrected"] and endpoint.payload_format == "article"
