@@ -57,7 +57,8 @@ def create_endpoint(
 @transaction.atomic
 def update_endpoint(*, endpoint: Endpoint, user=None, **fields) -> Endpoint:
     """Change an endpoint's address, events, filters, format or state (not its secret)."""
-    was_active = endpoint.active
+    # As stored: a form may have set the instance's fields already.
+    was_active = Endpoint.objects.filter(pk=endpoint.pk).values_list("active", flat=True).get()
     for name, value in fields.items():
         setattr(endpoint, name, value)
     validate(url=endpoint.url, events=endpoint.events)
