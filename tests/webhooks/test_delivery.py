@@ -274,3 +274,32 @@ def test_an_endpoint_that_fails_costs_one_attempt_per_retry_not_one_per_delivery
     with time_machine.travel(timezone.now() + timedelta(minutes=1), tick=False):
         run_worker()
     assert len(receiver.ids()) == 5 and not pending()
+
+
+def queries_to_publish(django_capture_on_commit_callbacks) -> int:
+    """Return the queries an editor's publish makes, its at-commit effects included."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    draft, editor = ArticleFactory(draft=True), editor_user()
+    run_worker()  # the draft's own events are done: only the publish's are measured
+    committed = django_capture_on_commit_callbacks(execute=True)
+    with CaptureQueriesContext(connection) as queries, committed:
+        publishing.publish(article=draft, user=editor, anyway=True)
+    return len(queries)
+
+
+def test_twenty_endpoints_add_no_query_to_the_editors_publish(
+    receiver, django_capture_on_commit_callbacks
+):
+    publish_new()  # the first publication warms what is kept (content types, the roles)
+    none = queries_to_publish(django_capture_on_commit_callbacks)
+    for _ in range(20):
+        subscribe(receiver)
+
+    twenty = queries_to_publish(django_capture_on_commit_callbacks)
+
+    print(f"queries to publish: {none} with no endpoint, {twenty} with twenty")
+    # With endpoints the event waits for the worker, so the commit may close it with fewer.
+    assert twenty <= none
+    assert not Delivery.objects.exists(), "made by the worker, not in the editor's request"
