@@ -10,7 +10,10 @@ reading the body) takes:
 - ceiling: a plain loop of signed POSTs on one kept connection, no database;
 - worker: `webhooks.sending.send_due()`, one process, sending deliveries of a real article's
   ninjs payload to one endpoint (200 articles, so each article's order is kept as in life),
-  claiming, signing, POSTing and writing each attempt and outcome.
+  claiming, signing, POSTing and writing each attempt and outcome;
+- pipeline: `article.updated` events in the outbox (200 public articles) taken by one
+  worker's turns (`Worker.turn()`) through the webhooks effect (each payload built from the
+  article) and sent.
 
 Then the editor's save (bench/outbox.py's write, committed, effects at commit as a request
 runs them) with no endpoint and with 20 active endpoints, in turns. The load average is
@@ -86,6 +89,43 @@ def worker_rate(endpoint, article, count: int) -> float:
     return sent / (time.perf_counter() - started)
 
 
+def pipeline_rate(url: str, count: int) -> float:
+    """Return events a second taken from the outbox to the receiver by one worker's turns."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from articles.models import Article, Section
+    from events.services import record
+    from events.worker import Worker
+    from webhooks import services
+    from webhooks.models import Delivery
+
+    services.create_endpoint(url=url, events=["article.updated"])
+    section = Section.objects.order_by("pk").first()
+    run = timezone.now().strftime("%H%M%S%f")
+    articles = Article.objects.bulk_create(
+        Article(
+            headline=f"Bench {n}",
+            slug=f"bench-{run}-{n}",
+            section=section,
+            status=Article.Status.PUBLISHED,
+            published_at=timezone.now(),
+        )
+        for n in range(200)
+    )
+    with transaction.atomic():
+        for n in range(count):
+            payload = {"article": articles[n % 200].pk, "listed": True, "n": n}
+            record("article.updated", payload)
+    worker = Worker("bench")
+    started = time.perf_counter()
+    while Delivery.objects.filter(state=Delivery.State.PENDING).exists() or not (
+        Delivery.objects.exists()
+    ):
+        worker.turn()
+    return Delivery.objects.count() / (time.perf_counter() - started)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--deliveries", type=int, default=2000)
@@ -109,6 +149,8 @@ def main() -> None:
         raw = ceiling(url, body, args.deliveries)
         rate = worker_rate(endpoint, article, args.deliveries)
         Endpoint.objects.all().delete()
+        events = pipeline_rate(url, args.deliveries // 2)
+        Endpoint.objects.all().delete()
 
         others = [
             services.create_endpoint(url=f"{url}{n}", events=["article.updated"])[0]
@@ -130,6 +172,9 @@ def main() -> None:
         print(f"| ceiling: plain loop of signed POSTs, one connection | {raw:10.0f} /s |")
         print(f"| one worker, send_due() with the database | {rate:10.0f} /s |")
         print(f"| worker / ceiling | {rate / raw:12.0%} |")
+        print(
+            f"| one worker's turns, outbox event to receiver (payload built) | {events:10.0f} /s |"
+        )
         for subscribed, values in times.items():
             label = f"editor's save, {subscribed} endpoints (median)"
             print(f"| {label} | {statistics.median(values):10.2f} ms |")

@@ -8,6 +8,7 @@ It may run twice for an event; the (event, endpoint) constraint keeps one delive
 import json
 import uuid
 from collections.abc import Callable
+from contextvars import ContextVar
 
 from django.utils import timezone
 
@@ -15,6 +16,19 @@ from articles.models import Article, TaggedArticle
 from events.models import OutboxEvent
 
 from .models import Delivery, Endpoint
+
+# The events of the batch being turned into deliveries, and what builders read for them.
+_batch: ContextVar[dict | None] = ContextVar("webhooks_batch", default=None)
+
+
+def batch_memo() -> dict:
+    """Return where a payload builder may keep what it read for the whole batch.
+
+    `memo["events"]` holds the batch's events, so that a builder can read every article of
+    the batch at once; outside a batch the dict is a new, empty one each time.
+    """
+    memo = _batch.get()
+    return memo if memo is not None else {}
 
 
 def any_active_endpoint() -> bool:
@@ -62,6 +76,14 @@ def enqueue(events: list[OutboxEvent], kinds_of: Callable[[str], list]) -> None:
     endpoints = list(Endpoint.objects.active())
     if not endpoints:
         return
+    token = _batch.set({"events": events})
+    try:
+        _make_deliveries(events, endpoints, kinds_of)
+    finally:
+        _batch.reset(token)
+
+
+def _make_deliveries(events: list[OutboxEvent], endpoints: list[Endpoint], kinds_of) -> None:
     facts, built, now = ArticleFacts(events), {}, timezone.now()
     deliveries = []
     for event in events:

@@ -15,6 +15,7 @@ from articles.api.serializers import ArticleDetailSerializer
 from articles.models import Article
 from events.models import OutboxEvent
 
+from .enqueue import batch_memo
 from .models import Endpoint
 
 # The API's article JSON, as a reader's GET of the article shows it, less related coverage.
@@ -24,14 +25,30 @@ ARTICLE_FIELDS = [name for name in ArticleDetailSerializer.Meta.fields if name !
 
 
 def public_item(article_id: int, payload_format: str) -> dict | None:
-    """Return the public article in `payload_format`, or None if readers cannot see it."""
+    """Return the public article in `payload_format`, or None if readers cannot see it.
+
+    The articles of the whole batch being delivered are read at the first call, in the few
+    queries one of them would take.
+    """
+    memo = batch_memo()
+    read = memo.get(("public", payload_format))
+    if read is None or article_id not in read["asked"]:
+        batch = {event.payload.get("article") for event in memo.get("events", ())}
+        asked = ({article_id} | batch) - {None}
+        read = {"asked": asked, "found": public_items(asked, payload_format)}
+        memo[("public", payload_format)] = read
+    return read["found"].get(article_id)
+
+
+def public_items(article_ids, payload_format: str) -> dict[int, dict]:
+    """Return the public ones of the articles, by id, in `payload_format`."""
     reader = AnonymousUser()
     if payload_format == Endpoint.Format.NINJS:
-        article = article_queryset(reader).filter(pk=article_id).first()
-        return article_to_ninjs(article) if article else None
-    shown = shown_articles(reader, names=ARTICLE_FIELDS, many=False)
-    article = shown.filter(pk=article_id).first()
-    return article_data(article, ARTICLE_FIELDS, Addresses()) if article else None
+        articles = article_queryset(reader).filter(pk__in=article_ids)
+        return {article.pk: article_to_ninjs(article) for article in articles}
+    shown = shown_articles(reader, names=ARTICLE_FIELDS, many=False).filter(pk__in=article_ids)
+    addresses = Addresses()
+    return {article.pk: article_data(article, ARTICLE_FIELDS, addresses) for article in shown}
 
 
 def article_event_data(payload: dict, payload_format: str) -> dict | None:

@@ -14,12 +14,14 @@ import logging
 import random
 import time
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from . import network, signing
@@ -182,8 +184,7 @@ def send_batch(batch: list[Delivery], connections: Connections, deadline: float)
         if delivery.state == Delivery.State.PENDING:
             waiting[endpoint.pk] = delivery.next_try
     Attempt.objects.bulk_create(attempts)
-    fields = ["state", "attempts", "first_tried_at", "next_try", "delivered_at", "claim"]
-    Delivery.objects.bulk_update(batch, fields)
+    write_outcomes(batch, {attempt.delivery_id for attempt in attempts})
     for endpoint in endpoints.values():
         if (endpoint.active, endpoint.failing_since) == before[endpoint.pk]:
             continue  # unchanged: an administrator's change meanwhile stands
@@ -193,6 +194,35 @@ def send_batch(batch: list[Delivery], connections: Connections, deadline: float)
                            disabled_at=endpoint.disabled_at)  # fmt: skip
         Endpoint.objects.filter(pk=endpoint.pk).update(**changes)
     return len(attempts)
+
+
+def write_outcomes(batch: list[Delivery], tried: set[int]) -> None:
+    """Write what became of each delivery of the batch, in a few statements.
+
+    Delivered and failed ones are one UPDATE each (a row-by-row bulk update of a batch costs
+    more than the POSTs); those due again carry times of their own.
+    """
+    now = timezone.now()
+    sent = {"attempts": F("attempts") + 1, "claim": ""}
+    sent["first_tried_at"] = Coalesce("first_tried_at", Value(now))
+    by_state = defaultdict(list)
+    for delivery in batch:
+        if delivery.pk in tried and delivery.state != Delivery.State.PENDING:
+            by_state[delivery.state].append(delivery.pk)
+    if ids := by_state[Delivery.State.DELIVERED]:
+        Delivery.objects.filter(pk__in=ids).update(
+            state=Delivery.State.DELIVERED, delivered_at=now, **sent
+        )
+    if ids := by_state[Delivery.State.FAILED]:
+        Delivery.objects.filter(pk__in=ids).update(state=Delivery.State.FAILED, **sent)
+    again = [d for d in batch if d.pk in tried and d.state == Delivery.State.PENDING]
+    Delivery.objects.bulk_update(again, ["attempts", "first_tried_at", "next_try", "claim"])
+    untried = defaultdict(list)
+    for delivery in batch:
+        if delivery.pk not in tried:
+            untried[delivery.next_try].append(delivery.pk)
+    for next_try, ids in untried.items():
+        Delivery.objects.filter(pk__in=ids).update(next_try=next_try, claim="")
 
 
 def attempt(delivery: Delivery, answer: Answer, now: datetime) -> Attempt:
