@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.html import format_html
 
 from . import kinds, services
 from .models import Attempt, Delivery, Endpoint
@@ -76,8 +77,6 @@ class EndpointAdmin(admin.ModelAdmin):
 
     @admin.display(description="Delivery log")
     def log_link(self, endpoint):
-        from django.utils.html import format_html
-
         url = reverse("admin:webhooks_endpoint_deliveries", args=[endpoint.pk])
         return format_html('<a href="{}">Deliveries, attempts, test and redeliver</a>', url)
 
@@ -89,6 +88,7 @@ class EndpointAdmin(admin.ModelAdmin):
             services.update_endpoint(endpoint=obj, user=request.user, **fields)
         else:
             endpoint, secret = services.create_endpoint(user=request.user, **fields)
+            # Kept on this request alone, for response_add to show once.
             obj.pk, request._webhook_secret = endpoint.pk, secret
 
     def response_add(self, request, obj, post_url_continue=None):
@@ -163,7 +163,11 @@ class EndpointAdmin(admin.ModelAdmin):
         endpoint = self._endpoint(request, object_id, change=True)
         if request.method == "POST":
             services.send_test(endpoint=endpoint)
-            messages.success(request, "A test event is queued; the worker sends it shortly.")
+            if endpoint.active:
+                messages.success(request, "A test event is queued; the worker sends it shortly.")
+            else:
+                messages.warning(request, "A test event is queued; it is sent once the "
+                                 "endpoint is active again.")  # fmt: skip
         return self._back_to_log(endpoint)
 
     def redeliver_view(self, request, object_id):
