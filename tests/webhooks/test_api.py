@@ -53,6 +53,10 @@ def test_an_administrator_rotates_changes_and_deletes(receiver):
     assert endpoint.signing_secrets() == [rotated.json()["secret"], made.json()["secret"]]
     assert changed.status_code == 200 and not endpoint.active
     assert gone.status_code == 204 and not Endpoint.objects.exists()
+    audited = AuditEntry.objects.filter(target=receiver.url).values_list("action", flat=True)
+    assert sorted(audited) == sorted(
+        [AuditAction.WEBHOOK_CREATED, AuditAction.WEBHOOK_ROTATED, AuditAction.WEBHOOK_DELETED]
+    )
 
 
 @pytest.mark.parametrize("role", [CONTRIBUTOR, EDITOR])
