@@ -90,6 +90,9 @@ class AuditAction(models.TextChoices):
     RESTORED = "restored", "Restored"
     EXPORTED = "exported", "Content exported"
     IMPORTED = "imported", "Content imported"
+    WEBHOOK_CREATED = "webhook-created", "Webhook endpoint created"
+    WEBHOOK_ROTATED = "webhook-rotated", "Webhook secret rotated"
+    WEBHOOK_DELETED = "webhook-deleted", "Webhook endpoint deleted"
 
 
 class AuditEntry(models.Model):

@@ -11,7 +11,7 @@ from accounts.audit import record
 from accounts.models import AuditAction
 from accounts.sessions import stamp_sign_in
 from articles.models import Article, ArticleEvent
-from core.signals import content_exported, content_imported
+from core.signals import content_exported, content_imported, webhook_changed
 
 # The workflow's recorded steps that the audit log keeps, with the entry each becomes.
 WORKFLOW_ACTIONS = {
@@ -87,6 +87,19 @@ def exported(sender, path, counts, **kwargs):
 @receiver(content_imported)
 def imported(sender, path, counts, **kwargs):
     record(AuditAction.IMPORTED, target=str(path), rows=sum(counts.values()))
+
+
+WEBHOOK_ACTIONS = {
+    "created": AuditAction.WEBHOOK_CREATED,
+    "rotated": AuditAction.WEBHOOK_ROTATED,
+    "deleted": AuditAction.WEBHOOK_DELETED,
+}
+
+
+@receiver(webhook_changed)
+def webhook_endpoint(sender, endpoint, action, user, **kwargs):
+    # The address and id only: a secret never reaches the log.
+    record(WEBHOOK_ACTIONS[action], actor=user, target=endpoint.url, endpoint=endpoint.pk)
 
 
 def _article(article_id: int) -> str:

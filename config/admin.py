@@ -12,6 +12,7 @@ from django.template.response import SimpleTemplateResponse
 
 from articles.desk_lists import newsroom_desk
 from events.dispatch import backlog_summary
+from webhooks.services import disabled_endpoints
 
 # The longest search, filter or paging value the admin reads. Its search boxes pass the
 # words to the database as LIKE patterns, and SQLite refuses a pattern of more than 50,000
@@ -41,6 +42,9 @@ class MastheadAdminSite(admin.AdminSite):
         # Administrators (who may view the outbox) see whether changes reach readers.
         if request.user.has_perm("events.view_outboxevent"):
             context["outbox"] = backlog_summary()
+        # Administrators (who may view endpoints) hear of a partner's endpoint disabled.
+        if request.user.has_perm("webhooks.view_endpoint"):
+            context["webhooks_disabled"] = list(disabled_endpoints()[:10])
         return super().index(request, context)
 
     def admin_view(self, view, cacheable=False):

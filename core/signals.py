@@ -6,3 +6,7 @@ from django.dispatch import Signal
 # `path` (the archive) and `counts` (rows per model).
 content_exported = Signal()
 content_imported = Signal()
+# Sent by webhooks' services when an endpoint is made, its secret rotated, or it is deleted;
+# arguments: `endpoint` (its URL and id), `action` ("created", "rotated", "deleted"), `user`.
+# Never the secret.
+webhook_changed = Signal()

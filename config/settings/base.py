@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "images",
     "fronts",
     "moving",
+    "webhooks",
     "seeds",
 ]
 
@@ -488,6 +489,21 @@ PUBLISH_SWEEP_SECONDS = env_int("PUBLISH_SWEEP_SECONDS", 60)
 # undelivered event is this old.
 HEALTH_WORKER_SECONDS = env_int("HEALTH_WORKER_SECONDS", 120)
 HEALTH_OUTBOX_SECONDS = env_int("HEALTH_OUTBOX_SECONDS", 300)
+
+# Webhooks (docs/api.md, "Webhooks"; docs/operators.md): networks otherwise refused as
+# private (comma-separated CIDRs, e.g. 10.0.0.0/8 for a partner on the same network), and
+# whether http:// endpoints are allowed (https only unless set; local.py allows it).
+WEBHOOK_ALLOWED_NETWORKS = env_list("WEBHOOK_ALLOWED_NETWORKS")
+WEBHOOK_ALLOW_HTTP = env_bool("WEBHOOK_ALLOW_HTTP", False)
+WEBHOOK_TIMEOUT_SECONDS = float(env("WEBHOOK_TIMEOUT_SECONDS", "10"))
+# A delivery is retried for this long; an endpoint failing for this long is disabled.
+WEBHOOK_RETRY_DAYS = env_int("WEBHOOK_RETRY_DAYS", 3)
+# After a secret's rotation, deliveries carry both signatures for this long.
+WEBHOOK_ROTATION_HOURS = env_int("WEBHOOK_ROTATION_HOURS", 24)
+# Delivered and failed deliveries stay in the delivery log this long.
+WEBHOOK_LOG_DAYS = env_int("WEBHOOK_LOG_DAYS", 30)
+# The longest a worker's turn spends sending webhooks before its other work.
+WEBHOOK_TURN_SECONDS = float(env("WEBHOOK_TURN_SECONDS", "20"))
 
 # Seconds a client is asked to wait (Retry-After) while the database is unreachable.
 DATABASE_RETRY_AFTER = env_int("DATABASE_RETRY_AFTER", 30)

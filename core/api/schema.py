@@ -57,6 +57,8 @@ ERROR_HEADERS = {
     "429": {"Retry-After": "Seconds to wait before the next request."},
 }
 CONDITIONAL_PREFIX = "/api/v1/"
+# The extension an app's viewset sets on operations that need an Administrator, reads too.
+ADMINISTRATORS_ONLY = "x-administrators-only"
 READ_METHODS = ("get", "head")
 BODY_METHODS = ("post", "put", "patch")
 
@@ -65,7 +67,7 @@ def errors_of(path: str, method: str, operation: dict) -> list[str]:
     """Return the 4xx statuses an operation can answer with."""
     statuses = ["400", "401", "406", "429"]
     has_id = "{" in path
-    if method not in READ_METHODS:
+    if method not in READ_METHODS or operation.get(ADMINISTRATORS_ONLY):
         statuses.append("403")
     if has_id or method in READ_METHODS:
         # Lists answer 404 to a page or cursor past the end.
@@ -102,7 +104,8 @@ def document_errors(result, generator, request, public):
                 if status in ERROR_HEADERS:
                     response["headers"] = header_objects(ERROR_HEADERS[status])
             if method in READ_METHODS:
-                allow_anonymous(operation)
+                if not operation.get(ADMINISTRATORS_ONLY):
+                    allow_anonymous(operation)
                 if path.startswith(CONDITIONAL_PREFIX):
                     make_conditional(operation)
     return result

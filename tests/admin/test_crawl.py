@@ -50,6 +50,8 @@ from tests.factories import (
     api_key,
     authenticator_code,
 )
+from webhooks import services as webhooks
+from webhooks.models import Delivery
 
 # The crawl itself runs once for the module (the `crawled` fixture); the mark makes the
 # test database exist for it.
@@ -202,6 +204,12 @@ PAGE_CHECKS = {
     "recover_view": may_recover,
     "import_view": lambda ma, request, obj, match: ma.has_add_permission(request),
     "picker_view": lambda ma, request, obj, match: ma.has_view_permission(request),
+    # Webhooks: the delivery log for those who may view endpoints; its buttons (a test
+    # event, redelivery, a new secret) for those who may change them.
+    "deliveries_view": lambda ma, request, obj, match: ma.has_view_permission(request),
+    "test_view": lambda ma, request, obj, match: ma.has_change_permission(request),
+    "redeliver_view": lambda ma, request, obj, match: ma.has_change_permission(request),
+    "rotate_view": lambda ma, request, obj, match: ma.has_change_permission(request),
     "autosave_view": lambda ma, request, obj, match: (
         sees_object(ma, request, obj) and ma.has_change_permission(request, obj)
     ),
@@ -377,6 +385,8 @@ def make_newsroom() -> dict[str, Article]:
     write_front(section=None, slots=[SlotChoice(article=stages["live"], place="lead")])
     Redirect.objects.create(old_path="/?p=1", article=stages["live"])
     ImportRun.objects.create(source="wordpress", file="imports/export.xml", report={})
+    endpoint, _ = webhooks.create_endpoint(url="https://127.0.0.1/", events=["article.updated"])
+    Delivery.objects.filter(pk=webhooks.send_test(endpoint=endpoint).pk).update(state="failed")
     assert tuple(stages) == STAGES
     return stages
 

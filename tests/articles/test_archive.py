@@ -47,6 +47,8 @@ from tests.factories import (
     api_key,
 )
 from tests.images.test_upload_path import telling_jpeg
+from webhooks import services as webhooks
+from webhooks.models import Attempt as WebhookAttempt
 
 pytestmark = pytest.mark.django_db
 
@@ -161,6 +163,9 @@ def fill_the_newer_apps(editor, article) -> None:
     ImportedPicture.objects.create(url="https://old.example/a.jpg", image=ImageFactory())
     run = ImportRun(source="wordpress", created_by=editor)
     run.file.save("export.xml", ContentFile(b"<rss/>"))
+    endpoint, _ = webhooks.create_endpoint(url="https://127.0.0.1/", events=["article.updated"])
+    sent = webhooks.send_test(endpoint=endpoint)
+    WebhookAttempt.objects.create(delivery=sent, status=200, latency_ms=3, response="ok")
 
 
 def export(tmp_path) -> str:

@@ -35,6 +35,7 @@ from tests.factories import (
     api_key,
 )
 from tests.kept import kept_for_the_scope
+from webhooks import services as webhooks
 
 from . import values
 from .pages import main_form, row_counts
@@ -110,6 +111,7 @@ def make_newsroom() -> dict:
     front = write_front(section=None, slots=[SlotChoice(article=article, place="lead", position=0)])
     Redirect.objects.create(old_path="/?p=1", article=article)
     ImportRun.objects.create(source="wordpress", file="imports/export.xml", report={})
+    webhooks.create_endpoint(url="https://127.0.0.1/hooks", events=["article.published"])
     return {
         "front": front,
         "article": article,
