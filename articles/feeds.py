@@ -19,6 +19,7 @@ from core.site import absolute_url, site_root
 from images.sharing import media_type, share_picture
 from people.models import Person
 
+from .credits import credits_of
 from .models import Article, ArticleImage, Byline, Mention, Section, Tag
 
 FEED_SIZE = 30
@@ -114,9 +115,8 @@ class LatestFeed(Feed):
         return max(item.published_at, item.updated_at)
 
     def item_author_name(self, item):
-        names = [b.person.full_name for b in item.bylines.all() if b.role == Byline.Role.AUTHOR]
         # Atom: every entry needs an author when the feed names none; the publication is one.
-        return ", ".join(names) or settings.SITE_NAME
+        return credits_of(item).author_line() or settings.SITE_NAME
 
     def item_guid(self, item):
         return permanent_id(item)

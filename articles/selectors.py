@@ -16,7 +16,13 @@ from django.db.models import (
 from django.utils import timezone
 
 from core.text import reading_minutes
-from images.figures import figure_image_ids, rendered_images, responsive_body
+from images.figures import (
+    figure_image_ids,
+    rendered_images,
+    responsive_body,
+    with_arrived_pictures,
+)
+from images.markup import picture_html
 
 from .models import (
     Article,
@@ -103,7 +109,14 @@ def load_pictures(article: Article) -> str:
     found = rendered_images(figure_ids + [image.pk for image in library])
     for image in library:
         set_prefetched(image, "renditions", found.get(image.pk, (image, []))[1])
-    return responsive_body(article.body, sizes=BODY_SIZES, images=found)
+    # An imported figure names its article image; its picture may have arrived since.
+    arrived = {
+        item.pk: picture_html(item, sizes=BODY_SIZES)
+        for item in article.images.all()
+        if not item.is_lead and not item.needs_file
+    }
+    body = with_arrived_pictures(article.body, arrived)
+    return responsive_body(body, sizes=BODY_SIZES, images=found)
 
 
 def related_coverage(

@@ -8,6 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from articles.credits import Credits, credits_of
 from articles.navigation import navigation_html
 from core.fragments import render_fragment
 from images import renditions
@@ -41,6 +42,12 @@ def page_url(context, number: int, param: str = "page") -> str:
 def with_role(bylines, role: str) -> list:
     """Return the prefetched bylines that have `role`, in order."""
     return [byline for byline in bylines if byline.role == role]
+
+
+@register.filter
+def credits(article) -> Credits:
+    """Return the article's credits by byline role (articles/credits.py)."""
+    return credits_of(article)
 
 
 @register.filter
