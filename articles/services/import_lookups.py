@@ -68,12 +68,13 @@ class Newsroom:
         return section
 
     def known_names(self, names: Iterable[str]) -> list[str]:
-        """Return the full names of people on file that are one of `names` (any case)."""
+        """Return the names of people on file, full names or aliases, among `names` (any case)."""
         lowered = {name.lower() for name in names}
-        if self.preload:
-            return [self._by_name[name][0].full_name for name in lowered if name in self._by_name]
-        known = Person.objects.annotate(lower_name=Lower("full_name"))
-        return list(known.filter(lower_name__in=lowered).values_list("full_name", flat=True))
+        known = []
+        for person in self.people_named(lowered):
+            forms = [person.full_name, *person.alias_list]
+            known += [form for form in forms if form.lower() in lowered]
+        return list(dict.fromkeys(known))
 
     def people_named(self, names: set[str]) -> list[Person]:
         """Return the people whose full name or one of whose aliases may be one of `names`."""

@@ -161,6 +161,9 @@ def fill_the_newer_apps(editor, article) -> None:
     ImportedPicture.objects.create(url="https://old.example/a.jpg", image=ImageFactory())
     run = ImportRun(source="wordpress", created_by=editor)
     run.file.save("export.xml", ContentFile(b"<rss/>"))
+    for renamed in (person, article.section, article.tags.first()):
+        renamed.slug += "-renamed"  # each keeps its former slug
+        renamed.save()
 
 
 def export(tmp_path) -> str:

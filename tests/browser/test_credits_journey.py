@@ -73,9 +73,7 @@ def test_a_story_published_before_its_pictures_credits_every_caption(page, live_
 
     page.goto(live_server.url + reverse("search:search") + "?q=Hong+Kong")
     result = page.locator(".search-result").filter(has_text=article.headline)
-    expect(result.locator(".search-result__byline").first).to_have_text(
-        f"By {parsed.source_name}"
-    )
+    expect(result.locator(".search-result__byline").first).to_have_text(f"By {parsed.source_name}")
     expect(result.locator(".search-result__byline").last).to_have_text(
         f"Additional reporting by {reporter}"
     )
