@@ -24,7 +24,6 @@ from articles.services.importing import (
 
 from .widgets import LabelledAutocompleteSelect
 
-
 NEW_PERSON = "A new person (flagged for review)"
 
 

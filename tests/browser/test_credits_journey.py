@@ -48,6 +48,7 @@ def test_a_story_published_before_its_pictures_credits_every_caption(page, live_
     for figure in parsed.figures:
         expect(checks.filter(has_text=figure.text)).to_have_count(1)
     page.get_by_label("Publish anyway").check()
+    page.get_by_label("Why publish it anyway").fill("The pictures follow from the picture desk.")
     page.get_by_role("button", name="Yes, publish now").click()
     expect(page.locator(".messagelist")).to_be_visible()
     article.refresh_from_db()

@@ -31,9 +31,7 @@ def status_and_location(page, url: str) -> tuple[int, str]:
     return response.status, response.headers.get("location", "")
 
 
-def test_a_renamed_person_is_recognised_by_the_next_import_and_moves_with_a_301(
-    page, live_server
-):
+def test_a_renamed_person_is_recognised_by_the_next_import_and_moves_with_a_301(page, live_server):
     ensure_demo_accounts()
     SectionFactory(name="News", slug="news")
     page.set_default_timeout(20_000)
