@@ -68,7 +68,7 @@ def section_detail(request, slug):
 def tag_detail(request, slug):
     """Show a topic and its articles."""
     tag = get_or_moved(Tag.objects.public(), slug)
-    articles = Article.objects.published().tagged(tag).cards().newest_first()
+    articles = Article.objects.published().tagged(tag).cards().with_lead_picture().newest_first()
     context = {"tag": tag, "page": paginate(request, articles)}
     return render(request, "articles/tag_detail.html", context)
 
@@ -121,7 +121,7 @@ def archive_month(request, year, month):
         "month": date(year, month, 1),
         "previous_month": previous_month,
         "next_month": next_month,
-        "page": paginate(request, articles.cards().newest_first()),
+        "page": paginate(request, articles.cards().with_lead_picture().newest_first()),
     }
     return render(request, "articles/archive_month.html", context)
 

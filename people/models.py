@@ -72,6 +72,16 @@ class Person(KeepsFormerNames, models.Model):
         help_text="One line on who they are, e.g. “law professor and lawmaker”.",
     )
     biography = models.TextField(blank=True)
+    picture = models.ForeignKey(
+        "images.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="photo from the library",
+        help_text="Shown on their page, by their byline and among the people in a story; "
+        "cropped round the picture's focal point. Takes the place of an uploaded photo.",
+    )
     photo = PictureField(
         upload_to="people/%Y/",
         blank=True,
