@@ -12,10 +12,12 @@ from playwright.sync_api import expect
 
 from articles.importers.plaintext import parse_plaintext
 from articles.models import Article
+from images.renditions import ensure_renditions
 from seeds.accounts import ensure_demo_accounts
 from seeds.loader import load_newsroom
 from tests.browser.signing import sign_in
 from tests.browser.test_import_journey import sample_story
+from tests.factories import ImageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 EDITOR = "editor"
@@ -78,3 +80,19 @@ def test_a_story_published_before_its_pictures_credits_every_caption(page, live_
     expect(result.locator(".search-result__byline").last).to_have_text(
         f"Additional reporting by {reporter}"
     )
+
+    # The first picture arrives: the editor picks it from the library on its figure.
+    arrived, first = ImageFactory(caption="The university campus"), parsed.figures[0]
+    ensure_renditions(arrived)
+    page.goto(live_server.url + reverse("admin:articles_article_change", args=[article.pk]))
+    figure_row = page.locator("#images-group .inline-related").filter(has_text=first.text[:40])
+    figure_row.locator(".field-image .select2-selection").click()
+    page.locator(".select2-search__field").fill("university campus")
+    page.locator(".select2-results__option", has_text="The university campus").first.click()
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+    page.goto(live_server.url + article.get_absolute_url())
+    shown = page.locator(".story__body figure").filter(has_text=first.text)
+    expect(shown.locator("picture img")).to_be_visible()
+    expect(shown.locator(".credit")).to_have_text(f"Photo: {first.credit}")
+    expect(page.locator(".story__body figure picture")).to_have_count(1)  # the others wait
