@@ -112,3 +112,30 @@ def test_the_editor_picks_an_existing_person_the_preview_suggests(page, live_ser
     expect(page.locator(".messagelist")).to_contain_text("Created the draft")
     assert Article.objects.get().mentions.filter(person=existing).exists()
     assert not Person.objects.filter(full_name="Priscilla Leung Mei-fun").exists()
+
+
+def test_merging_a_duplicate_person_leaves_its_page_answering_301(page, live_server):
+    ensure_demo_accounts()
+    kept = PersonFactory(full_name="Johnny Ng Kit-chong", slug="johnny-ng-kit-chong")
+    twin = PersonFactory(full_name="Johnny Ng Kit-chong", slug="johnny-ng-kit-chong-2")
+    story = ArticleFactory()
+    story.mentions.create(person=twin)
+    page.set_default_timeout(20_000)
+    sign_in(page, live_server.url, EDITOR)
+    page.goto(live_server.url + reverse("admin:people_person_changelist"))
+    for person in (kept, twin):  # the same name twice: each row's box holds its id
+        page.locator(f"input.action-select[value='{person.pk}']").check()
+    page.get_by_label("Action:").select_option("merge_selected")
+    page.get_by_role("button", name="Go").click()
+    page.locator(f"#target-{kept.pk}").check()
+    page.get_by_role("button", name="Merge").click()
+    expect(page.locator(".messagelist")).to_contain_text("Merged 1 person(s)")
+
+    assert story.mentions.get().person == kept
+    old = live_server.url + reverse("people:detail", kwargs={"slug": twin.slug})
+    assert status_and_location(page, old) == (301, kept.get_absolute_url())
+    feed = live_server.url + reverse("articles:feed-person", kwargs={"slug": twin.slug})
+    assert status_and_location(page, feed) == (
+        301,
+        reverse("articles:feed-person", kwargs={"slug": kept.slug}),
+    )

@@ -5,10 +5,13 @@ from django.urls import reverse
 
 from articles.models import FormerSectionSlug, Tag
 from articles.services.import_lookups import Newsroom
+from articles.services.people import merge_people
 from articles.services.tags import merge_tags
-from people.models import FormerPersonSlug
+from people.models import FormerPersonSlug, Person
 from tests.factories import (
+    AffiliationFactory,
     ArticleFactory,
+    BylineFactory,
     MentionFactory,
     PersonFactory,
     SectionFactory,
@@ -106,3 +109,29 @@ def test_the_preview_offers_people_with_similar_names_best_first():
     assert people[0] == close and all("Leung" in p.full_name for p in people)
     scores = [score for _, score in offered["Priscilla Leung Mei-fun"]]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_merging_people_moves_their_rows_and_keeps_names_and_slugs(client):
+    kept = PersonFactory(full_name="Johnny Ng Kit-chong", slug="johnny-ng-kit-chong")
+    twin = PersonFactory(
+        full_name="Johnny Ng", slug="johnny-ng-kit-chong-2", aliases="Ng Kit-chong"
+    )
+    both = ArticleFactory()
+    both.bylines.all().delete()
+    BylineFactory(article=both, person=kept)
+    BylineFactory(article=both, person=twin)  # the same role twice: one byline stays
+    MentionFactory(article=both, person=kept, count=2)
+    MentionFactory(article=both, person=twin, count=3)
+    only_twin = ArticleFactory()
+    MentionFactory(article=only_twin, person=twin)
+    AffiliationFactory(person=twin)
+
+    assert merge_people(target=kept, duplicates=[kept, twin]) == 2
+    assert not Person.objects.filter(pk=twin.pk).exists()
+    assert list(both.bylines.values_list("person", flat=True)) == [kept.pk]
+    assert both.mentions.get().count == 5 and only_twin.mentions.get().person == kept
+    assert kept.affiliations.count() == 1
+    kept.refresh_from_db()
+    assert kept.alias_list == ["Johnny Ng", "Ng Kit-chong"]
+    old = client.get("/person/johnny-ng-kit-chong-2/")
+    assert old.status_code == 301 and old["Location"] == "/person/johnny-ng-kit-chong/"
