@@ -14,7 +14,6 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from articles.models import Article, Autosave
-from articles.services import publishing
 from seeds.accounts import ensure_demo_accounts
 from tests.browser.signing import sign_in
 from tests.factories import ArticleFactory, BylineFactory, TagFactory
@@ -64,10 +63,14 @@ def test_a_submitted_article_reads_as_text_for_its_contributor(page, live_server
     contributor = ensure_contributor()
     body = "<p>The ferry pier <strong>reopens</strong> on Monday.</p>"
     article = ArticleFactory(draft=True, created_by=contributor, body=body)
-    publishing.submit_for_review(article=article, user=contributor)
     page.set_default_timeout(20_000)
     sign_in(page, live_server.url, "contributor")
     page.goto(change_url(live_server.url, article))
+    page.get_by_role("link", name="Submit for review").click()
+    page.get_by_role("button", name="Yes, submit for review").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+    assert Article.objects.get(pk=article.pk).status == Article.Status.IN_REVIEW
+    page.goto(change_url(live_server.url, article))  # now read only, for its contributor
     shown = page.locator(".readonly-body")
     expect(shown.locator("p strong")).to_have_text("reopens")
     expect(page.locator("#content-main")).not_to_contain_text("<p>")
