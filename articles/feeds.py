@@ -9,16 +9,17 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Exists, OuterRef, Prefetch, Q
-from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, Stylesheet
 from django.utils.html import escape
 from django.utils.xmlutils import SimplerXMLGenerator
 
+from core.moved import get_or_moved
 from core.site import absolute_url, site_root
 from images.sharing import media_type, share_picture
 from people.models import Person
 
+from .credits import credits_of
 from .models import Article, ArticleImage, Byline, Mention, Section, Tag
 
 FEED_SIZE = 30
@@ -114,9 +115,8 @@ class LatestFeed(Feed):
         return max(item.published_at, item.updated_at)
 
     def item_author_name(self, item):
-        names = [b.person.full_name for b in item.bylines.all() if b.role == Byline.Role.AUTHOR]
         # Atom: every entry needs an author when the feed names none; the publication is one.
-        return ", ".join(names) or settings.SITE_NAME
+        return credits_of(item).author_line() or settings.SITE_NAME
 
     def item_guid(self, item):
         return permanent_id(item)
@@ -142,7 +142,7 @@ class SectionFeed(LatestFeed):
     """The newest articles of a section and its subsections."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Section.objects.with_ancestors(), slug=slug)
+        return get_or_moved(Section.objects.with_ancestors(), slug)
 
     def title(self, obj=None):
         return f"{obj.name} · {settings.SITE_NAME}"
@@ -161,7 +161,7 @@ class TagFeed(LatestFeed):
     """The newest articles carrying a topic."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Tag.objects.public(), slug=slug)
+        return get_or_moved(Tag.objects.public(), slug)
 
     def title(self, obj=None):
         return f"{obj.name} · {settings.SITE_NAME}"
@@ -180,7 +180,7 @@ class PersonFeed(LatestFeed):
     """The newest articles a person wrote or appears in."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Person.objects.named_in(Article.objects.published()), slug=slug)
+        return get_or_moved(Person.objects.named_in(Article.objects.published()), slug)
 
     def title(self, obj=None):
         return f"{obj.full_name} · {settings.SITE_NAME}"

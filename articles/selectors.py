@@ -16,7 +16,13 @@ from django.db.models import (
 from django.utils import timezone
 
 from core.text import reading_minutes
-from images.figures import figure_image_ids, rendered_images, responsive_body
+from images.figures import (
+    figure_image_ids,
+    rendered_images,
+    responsive_body,
+    with_arrived_pictures,
+)
+from images.markup import picture_html
 
 from .models import (
     Article,
@@ -70,8 +76,8 @@ def prefetch_page_relations(article: Article) -> None:
     """Fetch every relation the article page shows onto `article` (one query each)."""
     prefetch_related_objects(
         [article],
-        Prefetch("bylines", queryset=Byline.objects.select_related("person")),
-        Prefetch("mentions", queryset=Mention.objects.select_related("person")),
+        Prefetch("bylines", queryset=Byline.objects.select_related("person__picture")),
+        Prefetch("mentions", queryset=Mention.objects.select_related("person__picture")),
         Prefetch("tagged_items", queryset=TaggedArticle.objects.select_related("tag")),
         Prefetch("images", queryset=ArticleImage.objects.select_related("image")),
         "corrections",
@@ -97,13 +103,22 @@ def story_context(article: Article) -> dict:
 
 
 def load_pictures(article: Article) -> str:
-    """Load every picture's renditions (images and figures) in one query; return the body."""
+    """Load the renditions of every picture (images, figures, portraits) in one query."""
     library = [item.image for item in article.images.all() if item.image_id]
+    people = [item.person for item in [*article.bylines.all(), *article.mentions.all()]]
+    library += [person.picture for person in people if person.picture_id]  # their portraits
     figure_ids = figure_image_ids(article.body)
     found = rendered_images(figure_ids + [image.pk for image in library])
     for image in library:
         set_prefetched(image, "renditions", found.get(image.pk, (image, []))[1])
-    return responsive_body(article.body, sizes=BODY_SIZES, images=found)
+    # An imported figure names its article image; its picture may have arrived since.
+    arrived = {
+        item.pk: picture_html(item, sizes=BODY_SIZES)
+        for item in article.images.all()
+        if not item.is_lead and not item.needs_file
+    }
+    body = with_arrived_pictures(article.body, arrived)
+    return responsive_body(body, sizes=BODY_SIZES, images=found)
 
 
 def related_coverage(

@@ -8,7 +8,8 @@ from core.site import absolute_url
 from images.sharing import share_crops
 from images.templatetags.pictures import lead_image_url as library_lead_image_url
 
-from .models import Article, Byline
+from .credits import credits_of
+from .models import Article
 
 DESCRIPTION_LENGTH = 160
 # The publisher's logo for structured data: Google asks for at least 112 × 112 pixels.
@@ -96,6 +97,8 @@ def news_article(article: Article, canonical: str, description: str, images: lis
         "author": authors(article),
         "publisher": publisher(),
     }
+    if reporters := credits_of(article).reporters:
+        data["contributor"] = [person_data(person) for person in reporters]
     if images:
         data["image"] = images
     corrections = article.corrections.all()
@@ -112,12 +115,22 @@ def news_article(article: Article, canonical: str, description: str, images: lis
 
 
 def authors(article: Article) -> list[dict]:
-    """Return the article's authors as schema.org people; the publication when none is named."""
-    people = [b.person for b in article.bylines.all() if b.role == Byline.Role.AUTHOR]
-    return [
-        {"@type": "Person", "name": p.full_name, "url": absolute_url(p.get_absolute_url())}
-        for p in people
-    ] or [organisation()]
+    """Return who wrote the article: its authors, else the agency, else the publication."""
+    credits = credits_of(article)
+    if credits.authors:
+        return [person_data(person) for person in credits.authors]
+    if credits.agency:
+        return [{"@type": "Organization", "name": credits.agency}]
+    return [organisation()]
+
+
+def person_data(person) -> dict:
+    """Return a person of ours as a schema.org Person with their page."""
+    return {
+        "@type": "Person",
+        "name": person.full_name,
+        "url": absolute_url(person.get_absolute_url()),
+    }
 
 
 def organisation() -> dict:

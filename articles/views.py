@@ -6,12 +6,13 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from core.moved import get_or_moved
 from core.paging import LeanPage, lean_page
 from core.site import site_root
 from fronts.selectors import curated_articles
@@ -46,7 +47,7 @@ def home(request):
 @require_safe
 def section_detail(request, slug):
     """Show a section's latest articles, its subsections' included."""
-    section = get_object_or_404(Section.objects.with_ancestors(), slug=slug)
+    section = get_or_moved(Section.objects.with_ancestors(), slug)
     newest = Article.objects.published().in_section(section).newest_first()
     # The top (the editors' front, else the newest) is read on every page, so that no page
     # of the list below repeats a story it shows.
@@ -66,8 +67,8 @@ def section_detail(request, slug):
 @require_safe
 def tag_detail(request, slug):
     """Show a topic and its articles."""
-    tag = get_object_or_404(Tag.objects.public(), slug=slug)
-    articles = Article.objects.published().tagged(tag).cards().newest_first()
+    tag = get_or_moved(Tag.objects.public(), slug)
+    articles = Article.objects.published().tagged(tag).cards().with_lead_picture().newest_first()
     context = {"tag": tag, "page": paginate(request, articles)}
     return render(request, "articles/tag_detail.html", context)
 
@@ -120,7 +121,7 @@ def archive_month(request, year, month):
         "month": date(year, month, 1),
         "previous_month": previous_month,
         "next_month": next_month,
-        "page": paginate(request, articles.cards().newest_first()),
+        "page": paginate(request, articles.cards().with_lead_picture().newest_first()),
     }
     return render(request, "articles/archive_month.html", context)
 

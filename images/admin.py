@@ -8,7 +8,7 @@ from django.urls import path
 from django.utils.html import format_html
 
 from .models import Image
-from .renditions import discard_renditions, ensure_every_rendition
+from .renditions import SHARE_RATIOS, discard_renditions, ensure_every_rendition
 
 PICKER_PAGE_SIZE = 60
 
@@ -19,6 +19,30 @@ def thumbnail_url(image: Image) -> str:
         image.renditions.all(), key=lambda r: (r.width, r.format != "webp"), default=None
     )
     return smallest.file.url if smallest else image.file.url
+
+
+def picker_url(image: Image) -> str:
+    """Return a rendition about 800 px wide to pick the focal point on, else the original."""
+    jpegs = [r for r in image.renditions.all() if r.format == "jpeg" and "-" not in r.spec]
+    best = min(jpegs, key=lambda r: abs(r.width - 800), default=None)
+    return best.file.url if best else image.file.url
+
+
+def focal_picker_html(image: Image):
+    """Return the picture to drag the focal point on, with the crops it keeps drawn over it.
+
+    static/admin-desk/focal.js makes it work (pointer and arrow keys) and writes the two
+    numeric fields, which stay for keyboards and for pages without JavaScript.
+    """
+    ratios = " ".join(f"{w}:{h}" for w, h in SHARE_RATIOS)
+    return format_html(
+        '<div class="focal-picker" data-ratios="{}" data-width="{}" data-height="{}">'
+        '<img src="{}" alt="" class="focal-picker__image" draggable="false"></div>'
+        '<p class="help" id="focal-picker-help">Drag on the picture, or focus the point and use '
+        "the arrow keys (Shift for bigger steps), to choose what every crop keeps in view; "
+        "the frames show the {} crops.</p>",
+        ratios, image.width, image.height, picker_url(image), ", ".join(ratios.split()),
+    )  # fmt: skip
 
 
 def thumbnail_html(image: Image, height: int = 48):
@@ -36,13 +60,12 @@ class ImageAdmin(admin.ModelAdmin):
     list_select_related = ["uploaded_by"]
     search_fields = ["caption", "credit", "alt_text", "file"]
     date_hierarchy = "uploaded_at"
-    readonly_fields = ["preview", "width", "height", "uploaded_by", "uploaded_at"]
+    readonly_fields = [
+        "preview", "focal_picker", "width", "height", "uploaded_by", "uploaded_at"
+    ]  # fmt: skip
     fieldsets = [
         (None, {"fields": ["file", "preview", "alt_text", "caption", "credit"]}),
-        (
-            "Focal point",
-            {"classes": ["collapse"], "fields": [("focal_x", "focal_y")]},
-        ),
+        ("Focal point and crops", {"fields": ["focal_picker", ("focal_x", "focal_y")]}),
         ("Recorded on upload", {"fields": [("width", "height"), "uploaded_by", "uploaded_at"]}),
     ]
 
@@ -63,6 +86,14 @@ class ImageAdmin(admin.ModelAdmin):
     @admin.display(description="Preview")
     def preview(self, image):
         return thumbnail_html(image, height=160) if image.pk else "—"
+
+    @admin.display(description="Focal point")
+    def focal_picker(self, image):
+        return focal_picker_html(image) if image.pk and image.width else "—"
+
+    class Media:
+        css = {"all": ["admin-desk/focal.css"]}
+        js = ["admin-desk/focal.js"]
 
     @admin.display(description="Size")
     def dimensions(self, image):

@@ -14,6 +14,8 @@ IMG = re.compile(r"<img\b[^>]*>")
 IMAGE_ID = re.compile(r'data-(?:image-id|file)="(\d+)"')
 ALT = re.compile(r'\balt="([^"]*)"')
 FIGCAPTION = re.compile(r"<figcaption>(.*?)</figcaption>", re.DOTALL)
+ARTICLE_IMAGE = re.compile(r'data-article-image="(\d+)"')
+OPENING = re.compile(r"<figure\b[^>]*>")
 
 
 def figure_image_ids(body: str) -> list[int]:
@@ -50,7 +52,7 @@ def responsive_body(body: str, *, sizes: str, images: dict | None = None) -> Saf
 
     `images` is `rendered_images()` of the figures when the caller has loaded it already.
     """
-    body = without_waiting_figures(body or "")
+    body = body or ""
     ids = figure_image_ids(body)
     if images is None:
         images = rendered_images(ids) if ids else {}
@@ -65,13 +67,25 @@ def responsive_body(body: str, *, sizes: str, images: dict | None = None) -> Saf
     return mark_safe(FIGURE.sub(rewrite, body))
 
 
-def without_waiting_figures(body: str) -> str:
-    """Return `body` without the figures still waiting for a picture (a caption alone).
+def with_arrived_pictures(body: str, pictures: dict[int, str]) -> str:
+    """Return `body` with each imported figure showing its picture once it has arrived.
 
-    An imported story keeps its figures' captions and credits until an editor adds the
-    pictures; readers see a figure only once it has one.
+    `pictures` maps an article image's id to its <picture> HTML ("" while it has no file).
+    A figure still waiting keeps its caption and credit: readers see the text alone, never
+    nothing (the credit is owed whether or not the picture is there yet).
     """
-    return FIGURE.sub(lambda match: match.group(0) if IMG.search(match.group(0)) else "", body)
+
+    def attach(match: re.Match) -> str:
+        figure = match.group(0)
+        found = ARTICLE_IMAGE.search(figure)
+        picture = pictures.get(int(found.group(1)), "") if found else ""
+        if not picture or IMG.search(figure):
+            return figure
+        opening = OPENING.match(figure).group(0)
+        arrived = opening.replace(' class="needs-image"', "")
+        return arrived + picture + figure[len(opening) :]
+
+    return FIGURE.sub(attach, body)
 
 
 def render_figure(figure: str, image, renditions: list, sizes: str) -> str:

@@ -20,10 +20,11 @@ class PersonPages:
     # The articles naming a person are added by articles/admin/people.py, which knows who
     # may read which article.
     readonly_fields = ["created_at", "updated_at"]
+    autocomplete_fields = ["picture"]
     inlines = [AffiliationInline]
     fieldsets = [
         (None, {"fields": ["full_name", "slug", "short_name", "aliases", "kind"]}),
-        ("About", {"fields": ["description", "biography", "photo", "needs_review"]}),
+        ("About", {"fields": ["description", "biography", "picture", "photo", "needs_review"]}),
         ("Record", {"fields": ["created_at", "updated_at"]}),
     ]
 

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
+from core.former import KeepsFormerNames
 from core.text import split_lines
 from images.uploads import PictureField
 
@@ -47,8 +48,9 @@ class PersonKind(models.TextChoices):
     CONTRIBUTOR = "contributor", "Contributor (one of our journalists)"
 
 
-class Person(models.Model):
+class Person(KeepsFormerNames, models.Model):
     Kind = PersonKind
+    name_field = "full_name"
 
     full_name = models.CharField(
         max_length=200,
@@ -70,6 +72,16 @@ class Person(models.Model):
         help_text="One line on who they are, e.g. “law professor and lawmaker”.",
     )
     biography = models.TextField(blank=True)
+    picture = models.ForeignKey(
+        "images.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="photo from the library",
+        help_text="Shown on their page, by their byline and among the people in a story; "
+        "cropped round the picture's focal point. Takes the place of an uploaded photo.",
+    )
     photo = PictureField(
         upload_to="people/%Y/",
         blank=True,
@@ -109,10 +121,27 @@ class Person(models.Model):
         """Return the aliases as a list."""
         return split_lines(self.aliases)
 
+    def keep_former_slug(self, slug: str) -> None:
+        FormerPersonSlug.objects.update_or_create(slug=slug, defaults={"person": self})
+
     @property
     def is_contributor(self) -> bool:
         """Return True if the person is one of our journalists."""
         return self.kind == self.Kind.CONTRIBUTOR
+
+
+class FormerPersonSlug(models.Model):
+    """A slug a person's page had before: it answers 301 to the page where they are now."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="former_slugs")
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.slug
 
 
 class Affiliation(models.Model):

@@ -1,10 +1,11 @@
 """Public person pages."""
 
 from django.db import transaction
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from articles.models import Article
+from core.moved import get_or_moved
 from core.paging import lean_page
 
 from .models import Person
@@ -17,9 +18,13 @@ PAGE_SIZE = 20
 def person_detail(request, slug):
     """Show who a person is, what they wrote for us and the articles that mention them."""
     public = Article.objects.published()
-    people = Person.objects.named_in(public).prefetch_related("affiliations")
-    person = get_object_or_404(people, slug=slug)
-    public = public.cards().newest_first()
+    people = (
+        Person.objects.named_in(public)
+        .select_related("picture")
+        .prefetch_related("affiliations", "picture__renditions")
+    )
+    person = get_or_moved(people, slug)
+    public = public.cards().with_lead_picture().newest_first()
     written = _page(request, public.by_author(person), "page") if person.is_contributor else None
     mentioned = _page(request, public.mentioning(person), "mentions_page")
     context = {"person": person, "written": written, "mentioned": mentioned}

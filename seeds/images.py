@@ -15,6 +15,9 @@ from images.renditions import ensure_every_rendition
 
 # The drawing's own coordinates; the picture is then scaled to settings.DEMO_PICTURE_SIZE.
 SIZE = (1600, 900)
+# Demo contributors' portraits: small squares, credited to the desk.
+PORTRAIT_SIZE = 480
+PORTRAIT_CREDIT = "Masthead demo portrait"
 PALETTES = [
     ("#0b3954", "#f4d35e", "#087e8b", "#ff5a5f"),
     ("#22223b", "#f2e9e4", "#9a8c98", "#c9ada7"),
@@ -46,6 +49,34 @@ def library_image_for(use: ArticleImage) -> tuple[Image, bool]:
     image.save()
     ensure_every_rendition(image)
     return image, True
+
+
+def portrait_for(person) -> tuple[Image, bool]:
+    """Return a demo contributor's portrait from the library, drawing it only the first time."""
+    caption = f"{person.full_name}, portrait"
+    existing = Image.objects.filter(caption=caption, credit=PORTRAIT_CREDIT).first()
+    if existing:
+        return existing, False
+    image = Image(caption=caption, credit=PORTRAIT_CREDIT, alt_text=f"{person.full_name}")
+    image.file.save(f"{person.slug[:30]}.jpg", ContentFile(silhouette(person.slug)), save=False)
+    image.focal_y = 0.4  # the face, a little above the middle
+    image.save()
+    ensure_every_rendition(image)
+    return image, True
+
+
+def silhouette(seed: str) -> bytes:
+    """Return a square JPEG of a head and shoulders on a plain ground, the same for one seed."""
+    rng = random.Random(hashlib.sha256(seed.encode()).digest())
+    ground, light, mid, _ = rng.choice(PALETTES)
+    side = PORTRAIT_SIZE
+    picture = PILImage.new("RGB", (side, side), ground)
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse((side * 0.2, side * 0.72, side * 0.8, side * 1.3), fill=mid)
+    draw.ellipse((side * 0.33, side * 0.22, side * 0.67, side * 0.62), fill=light)
+    buffer = BytesIO()
+    picture.save(buffer, format="JPEG", quality=88)
+    return buffer.getvalue()
 
 
 def illustration(seed: str) -> bytes:

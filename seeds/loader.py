@@ -22,7 +22,7 @@ from articles.services.writing import ArticleRelations, write_article
 from fronts.services import SlotChoice, write_front
 from people.models import Affiliation, Person
 
-from .images import illustrate
+from .images import illustrate, portrait_for
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 COMMENT = "Loaded the demo newsroom"
@@ -89,7 +89,7 @@ def load_tags(records: list[dict]) -> dict[str, Tag]:
 
 
 def load_people(records: list[dict]) -> dict[str, Person]:
-    """Create or update people and replace their affiliations."""
+    """Create or update people (contributors with a portrait) and replace their affiliations."""
     people = {}
     for record in records:
         person, _ = Person.objects.update_or_create(
@@ -103,6 +103,9 @@ def load_people(records: list[dict]) -> dict[str, Person]:
                 "kind": record.get("kind", Person.Kind.NEWSMAKER),
             },
         )
+        if person.is_contributor and person.picture_id is None:
+            person.picture, _ = portrait_for(person)
+            person.save(update_fields=["picture"])
         person.affiliations.all().delete()
         Affiliation.objects.bulk_create(
             Affiliation(person=person, position=i, **affiliation)

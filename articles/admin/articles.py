@@ -7,9 +7,11 @@ tests/architecture/test_admin_composition.py keeps it so.
 
 from django.contrib import admin
 from django.db.models import Prefetch
+from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 
 from articles.models import Article, Byline
+from articles.sanitize import sanitize_html
 from articles.services import policy
 from articles.services.autosave import discard_autosave
 from articles.services.writing import write_article
@@ -31,6 +33,8 @@ from .previewing import ArticlePreviewMixin
 from .relations import relations_from_formsets
 from .widgets import LabelledAutocompleteMixin
 from .workflow import ArticleWorkflowMixin, WaitingForReviewFilter
+
+READ_ONLY_BODY = "body_as_read"
 
 
 @admin.register(Article)
@@ -110,6 +114,23 @@ class ArticleAdmin(
             *self.autosave_urls(),
             *super().get_urls(),
         ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Read only (e.g. submitted, for its contributor): the body as readers get it, not
+        # its HTML source.
+        return [
+            (name, {**options, "fields": [READ_ONLY_BODY if f == "body" else f
+                                          for f in options["fields"]]})
+            for name, options in fieldsets
+        ]  # fmt: skip
+
+    @admin.display(description="Body")
+    def body_as_read(self, article):
+        # Sanitised again on the way out, as on every save: what is marked safe is nh3's.
+        return mark_safe(f'<div class="readonly-body">{sanitize_html(article.body)}</div>')
 
     @admin.display(description="Bylines")
     def byline_names(self, article):

@@ -5,6 +5,8 @@ import json
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_http_methods
 
 from articles.models import Autosave
@@ -68,7 +70,9 @@ class ArticleAutosaveMixin:
             )
         except ValidationError as error:
             return refusal(" ".join(error.messages))
-        return JsonResponse({"saved_at": autosave.saved_at.isoformat()})
+        return JsonResponse(
+            {"saved_at": autosave.saved_at.isoformat(), "saved_at_shown": shown(autosave.saved_at)}
+        )
 
     def kept_copy(self, request, article):
         autosave = Autosave.objects.filter(article=article, user=request.user).first()
@@ -79,5 +83,11 @@ class ArticleAutosaveMixin:
                 "fields": autosave.fields,
                 "version": autosave.article_version,
                 "saved_at": autosave.saved_at.isoformat(),
+                "saved_at_shown": shown(autosave.saved_at),
             }
         )
+
+
+def shown(moment) -> str:
+    """Return a time as the desk shows it: in the newsroom's zone, like the kept-copy banner."""
+    return date_format(timezone.localtime(moment), "H:i:s")

@@ -18,10 +18,13 @@ from articles.services.importing import (
     ImportReview,
     import_article,
     plan_import,
+    suggest_people,
     suggested_standfirst,
 )
 
 from .widgets import LabelledAutocompleteSelect
+
+NEW_PERSON = "A new person (flagged for review)"
 
 
 class ImportForm(forms.Form):
@@ -137,6 +140,17 @@ class ImportReviewForm(forms.Form):
                 initial=planned.found.role_phrase,
                 label=f"How the story describes {planned.found.name}",
             )
+            self.fields[f"person_{n}_match"] = forms.TypedChoiceField(
+                choices=[
+                    ("", NEW_PERSON),
+                    *((p.pk, alike(p, score)) for p, score in planned.similar),
+                ],
+                coerce=int,
+                empty_value=None,
+                required=False,
+                initial=planned.person.pk if planned.person else "",
+                label=f"Who {planned.found.name} is in Masthead",
+            )
 
     @staticmethod
     def _initial(plan: ImportPlan) -> dict:
@@ -181,8 +195,14 @@ class ImportReviewForm(forms.Form):
                 for n, byline in enumerate(self.plan.bylines)]  # fmt: skip
 
     def people_rows(self) -> list[tuple]:
-        return [(self[f"person_{n}_keep"], self[f"person_{n}_role"], planned)
-                for n, planned in enumerate(self.plan.people)]  # fmt: skip
+        return [(self[f"person_{n}_keep"], self[f"person_{n}_role"], self[f"person_{n}_match"],
+                 planned) for n, planned in enumerate(self.plan.people)]  # fmt: skip
+
+    def _picked(self, place: int):
+        """Return the existing person picked for the person at `place`, or None for a new one."""
+        chosen = self.cleaned_data[f"person_{place}_match"]
+        offered = {person.pk: person for person, _ in self.plan.people[place].similar}
+        return offered.get(chosen)
 
     def review(self) -> ImportReview:
         """Return the editor's choices, for the import service to apply."""
@@ -200,10 +220,17 @@ class ImportReviewForm(forms.Form):
             byline_roles={n: data[f"byline_{n}_role"] for n in bylines},
             people=people,
             role_phrases={n: data[f"person_{n}_role"] for n in people},
+            person_picks={n: self._picked(n) for n in people},
             tags=list(dict.fromkeys([*data["tags"], *data["more_tags"]])),
             new_tags=data["new_tags"],
             related=data["related"],
         )
+
+
+def alike(person, score: int) -> str:
+    """Return how a person on file is offered: name, who they are, how alike the names are."""
+    who = f" — {person.description}" if person.description else ""
+    return f"{person.full_name}{who} ({score}% alike)"
 
 
 IMPORTED_BY_A_COLLEAGUE = (
@@ -233,6 +260,7 @@ class ImportArticleMixin:
         if confirming and existing:
             messages.warning(request, IMPORTED_BY_A_COLLEAGUE)
             return redirect("admin:articles_article_import")
+        suggest_people(form.plan)
         review = ImportReviewForm(
             request.POST if confirming else None, plan=form.plan, admin_site=self.admin_site
         )

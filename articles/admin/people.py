@@ -1,11 +1,13 @@
 """The person change page, with the articles naming them that the viewer may read."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from articles.models import Article
 from articles.services import policy
+from articles.services.people import merge_people
 from people.admin import PersonPages
 from people.models import Person
 
@@ -42,7 +44,29 @@ class PersonCoverage:
         )
 
 
-class PersonCoverageAdmin(PersonCoverage, PersonPages, admin.ModelAdmin):
+class PersonMerging:
+    """The list action that merges duplicate people into the one to keep."""
+
+    actions = ["merge_selected"]
+
+    @admin.action(description="Merge selected people into one", permissions=["delete"])
+    def merge_selected(self, request, queryset):
+        people = list(queryset)
+        target = next((p for p in people if str(p.pk) == request.POST.get("target")), None)
+        if target is None or len(people) < 2:
+            context = {**self.admin_site.each_context(request), "people": people, "opts": self.opts}
+            return render(request, "admin/people/person/merge_confirmation.html", context)
+        touched = merge_people(target=target, duplicates=people)
+        self.message_user(
+            request,
+            f"Merged {len(people) - 1} person(s) into “{target}”; {touched} article(s) now "
+            "name them. Their old names are aliases and their old pages lead to this one.",
+            messages.SUCCESS,
+        )
+        return None
+
+
+class PersonCoverageAdmin(PersonMerging, PersonCoverage, PersonPages, admin.ModelAdmin):
     readonly_fields = ["articles", *PersonPages.readonly_fields]
     fieldsets = [
         *PersonPages.fieldsets[:-1],

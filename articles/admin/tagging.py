@@ -1,4 +1,8 @@
-"""The article form's tag picker: editors may type a new tag, contributors pick existing ones."""
+"""The article form's tag picker: editors may type a new tag, contributors pick existing ones.
+
+Both may type: what a contributor types is sent too, so the form can say that only an editor
+creates tags, rather than the typed name vanishing at save without a word.
+"""
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,12 +17,12 @@ NEW_TAG = "new:"
 
 
 class TagPickerSelect(PreloadedAutocompleteSelect):
-    """The tag autocomplete, in Select2's tags mode for who may create tags."""
+    """The tag autocomplete in Select2's tags mode: a typed name is sent, to create or refuse."""
 
     def __init__(self, *args, may_create: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        if may_create:
-            self.attrs["data-tags"] = "true"
+        self.attrs["data-tags"] = "true"
+        self.attrs["data-may-create"] = "true" if may_create else "false"
 
     def optgroups(self, name, value, attr=None):
         # A new name shown again (the form had another error) is not an id to look up.
@@ -66,5 +70,7 @@ def tag_picker_field(field: forms.ModelChoiceField, request) -> TagChoiceField:
         user=request.user,
         widget=picker,
         label=field.label,
-        help_text="Pick a tag; editors may also type a new one." if may_create else "",
+        help_text="Pick a tag, or type a new one."
+        if may_create
+        else "Pick an existing tag; only an editor can create a new one.",
     )

@@ -16,7 +16,7 @@ from articles.models import Article
 from articles.services import policy, publishing
 from articles.services.checks import publishing_checks
 from articles.services.concurrency import StaleArticleError
-from articles.services.publishing import STEPS, Stage, Step
+from articles.services.publishing import STEPS, Stage, Step, stage_label
 from articles.services.revisions import (
     deleted_versions,
     diff_versions,
@@ -65,13 +65,14 @@ class TransitionForm(forms.Form):
         label="Publish anyway",
         required=False,
         help_text="Tick to publish despite the problems listed above; the article's history "
-        "records that you did.",
+        "records that you did, and why.",
     )
 
-    def __init__(self, *args, step: Step, **kwargs):
+    def __init__(self, *args, step: Step, blocked: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        if "anyway" not in step.takes:
-            del self.fields["anyway"]
+        if "anyway" in step.takes:
+            # Publishing: confirming, and saying why, only when a blocking check stands.
+            self._ask_why_anyway(blocked)
         # A publish time is asked for only where it is needed; publishing here means now.
         if "at" in step.needs:
             self.fields["at"].required = True
@@ -79,6 +80,19 @@ class TransitionForm(forms.Form):
             del self.fields["at"]
         if "note" not in step.takes:
             del self.fields["note"]
+
+    def _ask_why_anyway(self, blocked: bool) -> None:
+        if not blocked:
+            del self.fields["anyway"], self.fields["note"]
+            return
+        self.fields["note"].label = "Why publish it anyway"
+        self.fields["note"].help_text = "Kept in the article's history with the problems above."
+
+    def clean(self):
+        data = super().clean()
+        if data.get("anyway") and not (data.get("note") or "").strip():
+            self.add_error("note", "Say why it goes out as it is; the history keeps the reason.")
+        return data
 
     def service_kwargs(self) -> dict:
         return {name: value for name, value in self.cleaned_data.items() if value}
@@ -95,6 +109,16 @@ class CorrectionForm(forms.Form):
 def _checks_for(step: Step, article) -> list:
     """Return the publishing checks to show before `step`: only publishing steps have them."""
     return publishing_checks(article) if "anyway" in step.takes else []
+
+
+def _confirmations(step: Step, articles) -> list[tuple]:
+    """Return each article with its checks and where it stands ("Scheduled", "Draft")."""
+    return [(article, _checks_for(step, article), stage_label(article)) for article in articles]
+
+
+def _blocked(confirmations: list[tuple]) -> bool:
+    """Return True if a blocking check stands for any of the articles."""
+    return any(check.blocking for _, checks, _ in confirmations for check in checks)
 
 
 def _reason(error: Exception) -> str:
@@ -242,7 +266,8 @@ class ArticleWorkflowMixin:
         article = self._article_or_404(request, object_id)
         if not step.allows(request.user, article):
             raise PermissionDenied(f"You may not {step.label.lower()} this article.")
-        form = TransitionForm(request.POST or None, step=step)
+        confirmations = _confirmations(step, [article])
+        form = TransitionForm(request.POST or None, step=step, blocked=_blocked(confirmations))
         if request.method == "POST" and form.is_valid():
             error = self._apply(request, step, article, form.service_kwargs())
             if error is None:
@@ -252,7 +277,7 @@ class ArticleWorkflowMixin:
             "title": step.label,
             "step": step,
             "form": form,
-            "articles": [(article, _checks_for(step, article))],
+            "articles": confirmations,
         }
         return self._render(request, "workflow_confirmation.html", context)
 
@@ -270,13 +295,15 @@ class ArticleWorkflowMixin:
         return None
 
     def _bulk(self, request, queryset, step):
-        form = TransitionForm(request.POST if "confirm" in request.POST else None, step=step)
+        confirmations = _confirmations(step, queryset)
+        given = request.POST if "confirm" in request.POST else None
+        form = TransitionForm(given, step=step, blocked=_blocked(confirmations))
         if "confirm" not in request.POST or not form.is_valid():
             context = {
                 "title": step.label,
                 "step": step,
                 "form": form,
-                "articles": [(article, _checks_for(step, article)) for article in queryset],
+                "articles": confirmations,
                 "action": request.POST.get("action"),
             }
             return self._render(request, "workflow_confirmation.html", context)

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from articles.api.representation import image_url
+from articles.credits import credits_of
 from articles.importers.ninjs import MENTIONS_ROLE
 from articles.models import Article, Tag
 from core.site import absolute_url
@@ -64,7 +65,7 @@ def article_to_ninjs(article: Article) -> dict:
         "headlines": headlines(article),
         "descriptions": described(summary=article.standfirst) + mention_details(article),
         "bodies": [body(article)],
-        "by": ", ".join(b.person.full_name for b in article.bylines.all()),
+        "by": credits_of(article).byline(),
         "people": people(article),
         "associations": [
             picture(article, n, image) for n, image in enumerate(article.images.all())

@@ -47,7 +47,8 @@ class TransitionInputSerializer(serializers.Serializer):
         required=False,
         allow_blank=True,
         max_length=2000,
-        help_text="return-to-draft and unpublish: a note kept with the recorded event.",
+        help_text="return-to-draft and unpublish: a note kept with the recorded event; "
+        "publish and schedule with anyway: why it goes out despite the checks.",
     )
     anyway = serializers.BooleanField(
         required=False,

@@ -5,8 +5,8 @@ from . import versioning  # noqa: F401
 from .articles import Article, ArticleQuerySet, card_bylines
 from .autosave import Autosave
 from .relations import ArticleImage, Byline, Mention, RelatedArticle, RelatedHeadline
-from .sections import Section
-from .tags import Tag, TaggedArticle
+from .sections import FormerSectionSlug, Section
+from .tags import FormerTagSlug, Tag, TaggedArticle
 from .versioning import ArticleVersionNumber
 from .workflow import ArticleEvent, Correction
 
@@ -19,6 +19,8 @@ __all__ = [
     "Autosave",
     "Byline",
     "Correction",
+    "FormerSectionSlug",
+    "FormerTagSlug",
     "Mention",
     "RelatedArticle",
     "RelatedHeadline",

@@ -73,6 +73,15 @@ class ArticleQuerySet(models.QuerySet):
         """Fetch what a list of cards shows, bylines included, in two queries."""
         return self.card_rows().prefetch_related(card_bylines())
 
+    def with_lead_picture(self):
+        """Prefetch each card's lead picture and its renditions, in two more queries."""
+        from .relations import ArticleImage
+
+        leads = ArticleImage.objects.filter(is_lead=True).select_related("image")
+        return self.prefetch_related(
+            Prefetch("images", queryset=leads), "images__image__renditions"
+        )
+
     def newest_first(self):
         """Order by publish time, newest first."""
         return self.order_by("-published_at", "-pk")

@@ -101,7 +101,8 @@ class ArticleImage(models.Model):
         ]
 
     def __str__(self):
-        return self.caption[:60] or f"Image {self.pk}"
+        # Whole: a caption cut mid-word misleads the editor reading a check about it.
+        return self.caption or f"Image {self.pk}"
 
     @property
     def needs_file(self) -> bool:

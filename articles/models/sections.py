@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from core.former import KeepsFormerNames
+
 # Top-level URL words that a section slug must not take over.
 RESERVED_SLUGS = {
     "admin", "api", "section", "topic", "person", "people", "feeds", "search",
@@ -21,8 +23,9 @@ class SectionQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True)
 
 
-class Section(models.Model):
+class Section(KeepsFormerNames, models.Model):
     MAX_DEPTH = 3
+    alias_field = None
 
     name = models.CharField(max_length=100)
     slug = models.SlugField(
@@ -58,6 +61,9 @@ class Section(models.Model):
     def get_absolute_url(self):
         return reverse("articles:section", kwargs={"slug": self.slug})
 
+    def keep_former_slug(self, slug: str) -> None:
+        FormerSectionSlug.objects.update_or_create(slug=slug, defaults={"section": self})
+
     @property
     def path(self) -> list["Section"]:
         """Return the sections from the top level down to this one."""
@@ -75,3 +81,17 @@ class Section(models.Model):
             raise ValidationError({"parent": "A section cannot sit inside itself."})
         if self.parent_id and len(self.parent.path) >= self.MAX_DEPTH:
             raise ValidationError({"parent": f"Sections nest at most {self.MAX_DEPTH} deep."})
+
+
+class FormerSectionSlug(models.Model):
+    """A slug a section had before: its pages and feeds answer 301 to the section's own."""
+
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="former_slugs")
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.slug

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
+from core.former import KeepsFormerNames
 from core.text import slug_from, split_lines
 
 
@@ -36,7 +37,7 @@ class TagQuerySet(models.QuerySet):
         return self.filter(models.Exists(used))
 
 
-class Tag(TagBase):
+class Tag(KeepsFormerNames, TagBase):
     Kind = TagKind
 
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TOPIC)
@@ -73,6 +74,23 @@ class Tag(TagBase):
     def alias_list(self) -> list[str]:
         """Return the aliases as a list."""
         return split_lines(self.aliases)
+
+    def keep_former_slug(self, slug: str) -> None:
+        FormerTagSlug.objects.update_or_create(slug=slug, defaults={"tag": self})
+
+
+class FormerTagSlug(models.Model):
+    """A slug a topic had before (renamed, or merged into another): it answers 301."""
+
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="former_slugs")
+    slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.slug
 
 
 class TaggedArticle(TaggedItemBase):

@@ -13,6 +13,7 @@ from functools import cached_property
 
 from django.db.models import Q
 from django.db.models.functions import Lower
+from rapidfuzz import fuzz, utils
 
 from articles.importers.result import ImportRejected
 from articles.importers.tags import TagMatcher
@@ -21,6 +22,11 @@ from people.models import Person
 
 # Names looked up in one query: SQLite refuses a query whose conditions nest past 1,000.
 LOOKUP_BATCH = 100
+
+# How alike (0–100, rapidfuzz's WRatio of the names) a person on file must be to be offered
+# in the import preview as possibly the one the story names, and how many are offered.
+SIMILAR_SCORE = 70
+SIMILAR_OFFERED = 5
 
 # What matching needs of a person; a run over a large newsroom holds every one in memory.
 PERSON_FIELDS = ("full_name", "slug", "aliases", "kind")
@@ -68,10 +74,15 @@ class Newsroom:
         return section
 
     def known_names(self, names: Iterable[str]) -> list[str]:
-        """Return the full names of people on file that are one of `names` (any case)."""
+        """Return the names on file among `names` (any case): full names, and aliases too.
+
+        One import asks the full-name index only: aliases have none, and a long story names
+        hundreds of candidates. A run's preloaded index knows the aliases as well.
+        """
         lowered = {name.lower() for name in names}
         if self.preload:
-            return [self._by_name[name][0].full_name for name in lowered if name in self._by_name]
+            index = {**self._by_alias, **self._by_name}
+            return [_form(index[name][0], name) for name in lowered if name in index]
         known = Person.objects.annotate(lower_name=Lower("full_name"))
         return list(known.filter(lower_name__in=lowered).values_list("full_name", flat=True))
 
@@ -94,6 +105,22 @@ class Newsroom:
                 query |= Q(full_name__iexact=name) | Q(aliases__icontains=name)
             found.update((person.pk, person) for person in Person.objects.filter(query))
         return list(found.values())
+
+    def similar_people(self, names: dict[str, str]) -> dict[str, list[tuple[Person, int]]]:
+        """Return, for each name (mapped to its surname), the people on file most like it.
+
+        Candidates share the surname, in their name or an alias (one query per hundred
+        surnames); rapidfuzz ranks them by the likeness of the whole name or closest alias.
+        """
+        surnames = sorted({surname.lower() for surname in names.values() if surname})
+        candidates: dict[int, Person] = {}
+        for batch in batched(surnames, LOOKUP_BATCH):
+            query = Q()
+            for surname in batch:
+                query |= Q(full_name__icontains=surname) | Q(aliases__icontains=surname)
+            people = Person.objects.filter(query).only(*PERSON_FIELDS, "description")
+            candidates.update((person.pk, person) for person in people)
+        return {name: _ranked(name, candidates.values()) for name in names}
 
     def free_slugs(self, bases: list[str]) -> list[str]:
         """Return an unused person slug for each base ("wong", then "wong-2"), and claim it."""
@@ -122,6 +149,24 @@ class Newsroom:
             for alias in person.alias_list:
                 self._by_alias[alias.lower()].append(person)
             self._slugs.add(person.slug)
+
+
+def _form(person: Person, lowered: str) -> str:
+    """Return the person's full name or alias that is `lowered`, as written on file."""
+    forms = [person.full_name, *person.alias_list]
+    return next(form for form in forms if form.lower() == lowered)
+
+
+def _ranked(name: str, people: Iterable[Person]) -> list[tuple[Person, int]]:
+    """Return the people whose name or an alias is like `name`, best first, with scores."""
+    scored = []
+    for person in people:
+        forms = [person.full_name, *person.alias_list]
+        score = max(fuzz.WRatio(name, form, processor=utils.default_process) for form in forms)
+        if score >= SIMILAR_SCORE:
+            scored.append((person, round(score)))
+    scored.sort(key=lambda pair: (-pair[1], pair[0].full_name))
+    return scored[:SIMILAR_OFFERED]
 
 
 def _numbered(base: str) -> Iterator[str]:

@@ -45,6 +45,8 @@ class PlannedPerson:
 
     found: FoundPerson
     person: Person | None = None
+    # People on file whose names are like this one, best first, with rapidfuzz's score.
+    similar: list[tuple[Person, int]] = field(default_factory=list)
 
     @property
     def is_new(self) -> bool:
@@ -110,6 +112,8 @@ class ImportReview:
     byline_roles: dict[int, str] = field(default_factory=dict)
     people: list[int] | None = None
     role_phrases: dict[int, str] = field(default_factory=dict)
+    # The existing person the editor picked for a kept place (None: create a new one).
+    person_picks: dict[int, Person | None] = field(default_factory=dict)
     tags: list[Tag] | None = None
     new_tags: list[str] | None = None  # the names of the proposed new tags kept
     related: list[int] | None = None
@@ -155,6 +159,21 @@ def plan_import(
     return plan
 
 
+def suggest_people(plan: ImportPlan, newsroom: Newsroom | None = None) -> None:
+    """Give each planned person the people on file whose names are like theirs, best first.
+
+    For the preview, where an editor picks; the same person already matched is offered first.
+    """
+    newsroom = newsroom or Newsroom()
+    similar = newsroom.similar_people({p.found.name: p.found.surname for p in plan.people})
+    for planned in plan.people:
+        offered = similar.get(planned.found.name, [])
+        if planned.person is not None:
+            others = [pair for pair in offered if pair[0].pk != planned.person.pk]
+            offered = [(planned.person, 100), *others]
+        planned.similar = offered
+
+
 def suggested_standfirst(plan: ImportPlan) -> str:
     """Return the standfirst the copy gives, else its first paragraph, as a suggestion."""
     paragraphs = plan.parsed.paragraphs
@@ -174,12 +193,25 @@ def apply_review(plan: ImportPlan, review: ImportReview) -> None:
     plan.bylines = _kept(plan.bylines, review.bylines)
     for place, planned in _kept_places(plan.people, review.people):
         planned.found.role_phrase = review.role_phrases.get(place, planned.found.role_phrase)
-    plan.people = _kept(plan.people, review.people)
+        planned.person = review.person_picks.get(place, planned.person)
+    plan.people = _one_per_person(_kept(plan.people, review.people))
     plan.tags = plan.tags if review.tags is None else review.tags
     if review.new_tags is not None:
         plan.new_tags = [tag for tag in plan.new_tags if tag.name in review.new_tags]
     plan.related = _kept(plan.related, review.related)
     plan.lead_image = review.lead_image
+
+
+def _one_per_person(people: list[PlannedPerson]) -> list[PlannedPerson]:
+    """Return the planned people with two picks of one existing person made one mention."""
+    kept: dict[object, PlannedPerson] = {}
+    for planned in people:
+        key = planned.person.pk if planned.person else id(planned)
+        if key in kept:
+            kept[key].found.count += planned.found.count
+        else:
+            kept[key] = planned
+    return list(kept.values())
 
 
 def _kept_places(items: list, places: list[int] | None) -> list[tuple[int, object]]:

@@ -42,6 +42,13 @@ STAGE_OF_STATUS = {
 }
 
 
+def stage_label(article: Article) -> str:
+    """Return where `article` stands as editors read it: "Scheduled", never "Published", early."""
+    if stage_of(article) == Stage.SCHEDULED:
+        return "Scheduled"
+    return article.get_status_display()
+
+
 def stage_of(article: Article) -> Stage:
     """Return where `article` stands in the workflow now."""
     if article.status != Status.PUBLISHED:
@@ -119,10 +126,18 @@ def return_to_draft(*, article: Article, user, note: str = "") -> Article:
     return _move(article=article, user=user, step=step, stage=stage, note=note)
 
 
-def publish(*, article: Article, user, at: datetime | None = None, anyway: bool = False) -> Article:
+def publish(
+    *,
+    article: Article,
+    user,
+    at: datetime | None = None,
+    anyway: bool = False,
+    note: str = "",
+) -> Article:
     """Publish now, or at `at` (a future time schedules it; no clock job is needed)."""
     # The blocking publishing checks (no byline, no lead picture, a picture still missing,
-    # an overlong headline) refuse it unless `anyway` is given; the event then records them.
+    # an overlong headline) refuse it unless `anyway` is given; the event then records them,
+    # with the `note` saying why.
     step = STEPS["publish"]
     _require(step.permits(user, article), "Only an editor can publish or schedule articles.")
     now = timezone.now()
@@ -135,30 +150,33 @@ def publish(*, article: Article, user, at: datetime | None = None, anyway: bool 
             f"This article is embargoed until {embargo:%Y-%m-%d %H:%M}; publish it then or later.",
             code="embargoed",
         )
-    note = _confirmed_despite(blocking_checks(article), anyway)
+    note = _confirmed_despite(blocking_checks(article), anyway, note)
     article.published_at = when
     step = STEPS["schedule"] if when > now else step
     return _move(article=article, user=user, step=step, stage=stage, publish_at=when, note=note)
 
 
-def _confirmed_despite(checks: list, anyway: bool) -> str:
+def _confirmed_despite(checks: list, anyway: bool, why: str = "") -> str:
     """Refuse while blocking checks stand unconfirmed; return the note that records them."""
+    why = why.strip()
     if not checks:
-        return ""
+        return why
     reasons = " ".join(check.message for check in checks)
     if not anyway:
         raise ValidationError(
             f"Not published: {reasons} Confirm “publish anyway” to publish it as it is.",
             code="needs_confirmation",
         )
-    return f"Published anyway: {reasons}"
+    return f"Published anyway: {reasons}" + (f" Why: {why}" if why else "")
 
 
-def schedule(*, article: Article, user, at: datetime, anyway: bool = False) -> Article:
+def schedule(
+    *, article: Article, user, at: datetime, anyway: bool = False, note: str = ""
+) -> Article:
     """Publish `article` automatically at `at`, which must be in the future."""
     if at <= timezone.now():
         raise ValidationError("A scheduled time must be in the future.", code="past_schedule")
-    return publish(article=article, user=user, at=at, anyway=anyway)
+    return publish(article=article, user=user, at=at, anyway=anyway, note=note)
 
 
 def unpublish(*, article: Article, user, note: str = "") -> Article:
@@ -223,7 +241,7 @@ STEPS: dict[str, Step] = {
             role=policy.can_publish,
             service=publish,
             event=Action.PUBLISHED,
-            takes=("at", "anyway"),
+            takes=("at", "anyway", "note"),
         ),
         Step(
             name="schedule",
@@ -232,7 +250,7 @@ STEPS: dict[str, Step] = {
             role=policy.can_publish,
             service=schedule,
             event=Action.SCHEDULED,
-            takes=("at", "anyway"),
+            takes=("at", "anyway", "note"),
             needs=("at",),
         ),
         Step(

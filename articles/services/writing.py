@@ -17,7 +17,7 @@ from operator import or_
 import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connections
-from django.db.models import Model, Prefetch, Q, prefetch_related_objects
+from django.db.models import Exists, F, Model, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.db.models.fields.files import FieldFile
 
 from articles.changes import article_kind, record_article, writing_article
@@ -319,3 +319,26 @@ def move_taggings(*, duplicate: Tag, target: Tag) -> int:
     taggings = TaggedArticle.objects.filter(tag=duplicate)
     taggings.filter(content_object__in=already_tagged).delete()
     return taggings.update(tag=target)
+
+
+def move_person_rows(*, duplicate, target) -> set[int]:
+    """Move `duplicate`'s bylines and mentions onto person `target`; return the articles touched.
+
+    A byline `target` already has in the same role is dropped; where both are mentioned one
+    mention stays, the counts added. Like merging tags, this is upkeep of the people, not an
+    edit of the articles: no revision is recorded.
+    """
+    bylines = Byline.objects.filter(person=duplicate)
+    mentions = Mention.objects.filter(person=duplicate)
+    touched = {*bylines.values_list("article_id", flat=True)}
+    touched |= {*mentions.values_list("article_id", flat=True)}
+    same = Byline.objects.filter(person=target, article=OuterRef("article"), role=OuterRef("role"))
+    bylines.filter(Exists(same)).delete()
+    bylines.update(person=target)
+    kept = Mention.objects.filter(person=target, article=OuterRef("article"))
+    for twin in mentions.filter(Exists(kept)):
+        both = Mention.objects.filter(person=target, article_id=twin.article_id)
+        both.update(count=F("count") + twin.count)
+        twin.delete()
+    mentions.update(person=target)
+    return touched

@@ -8,6 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from articles.credits import Credits, credits_of
 from articles.navigation import navigation_html
 from core.fragments import render_fragment
 from images import renditions
@@ -44,6 +45,12 @@ def with_role(bylines, role: str) -> list:
 
 
 @register.filter
+def credits(article) -> Credits:
+    """Return the article's credits by byline role (articles/credits.py)."""
+    return credits_of(article)
+
+
+@register.filter
 def machine_time(value) -> str:
     """Return `value` as an HTML datetime attribute: local time to the second, with its offset.
 
@@ -64,23 +71,33 @@ def site_navigation(current_section_root=None):
 
 CARD_TEMPLATE = "includes/article_card.html"
 CARD_SIZES = "(min-width: 48rem) 20rem, 100vw"
+PICTURED_SIZES = "(min-width: 48rem) 12rem, 33vw"
 
 
 @register.simple_tag
 def article_card(
-    article, heading="h2", show_standfirst=False, featured=False, loading="lazy", sizes=CARD_SIZES
+    article,
+    heading="h2",
+    show_standfirst=False,
+    featured=False,
+    loading="lazy",
+    sizes=CARD_SIZES,
+    pictured=False,
 ):
     """Return one article's card (includes/article_card.html), rendered once per process.
 
-    A card shows only what `card_shows` (and a featured card's picture, `picture_shows`)
-    lists, which keys its rendered copy in memory.
+    A card shows only what `card_shows` (and a featured or `pictured` card's picture,
+    `picture_shows`) lists, which keys its rendered copy in memory. A pictured card (a list's,
+    on topic, person and archive pages) shows its lead picture small, beside the headline.
     """
+    if pictured:
+        sizes = PICTURED_SIZES
     context = {
         "article": article, "heading": heading, "show_standfirst": show_standfirst,
-        "featured": featured, "loading": loading, "sizes": sizes,
+        "featured": featured, "loading": loading, "sizes": sizes, "pictured": pictured,
     }  # fmt: skip
-    shown = card_shows(article, heading, show_standfirst)
-    if featured:
+    shown = (*card_shows(article, heading, show_standfirst), featured, pictured)
+    if featured or pictured:
         shown += picture_shows(article, sizes, loading)
     return render_fragment(CARD_TEMPLATE, context, shown)
 

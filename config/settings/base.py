@@ -69,6 +69,8 @@ MIDDLEWARE = [
     # Outside the page cache: an old address (a 404, or WordPress's /?p=123) that an import
     # recorded answers 301 to its article, whatever page is cached for it.
     "moving.middleware.OldAddressMiddleware",
+    # A renamed or merged person, topic or section: its former slug answers 301 (core/moved.py).
+    "core.moved.MovedMiddleware",
     # Before sessions, auth and CSRF: a cached page costs as little as possible.
     "core.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -67,8 +67,8 @@
         if (!response.ok) throw new Error(response.status);
         return response.json();
       }).then(function (kept) {
-        var at = new Date(kept.saved_at);
-        note("Unsaved changes kept at " + at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" }) + ".");
+        // The newsroom's clock, as the banner reads, not the browser's: the server says it.
+        note("Unsaved changes kept at " + kept.saved_at_shown + ".");
       }).catch(function () {
         pending = true;
         note("Could not keep a copy of your changes; save the article to be safe.");

@@ -53,7 +53,8 @@ def test_a_contributor_only_picks_existing_tags(client, sign_in):
     existing = TagFactory(name="Ferries")
     article = ArticleFactory(draft=True, created_by=contributor)
     page = client.get(change_url(article))
-    assert 'data-tags="true"' not in page.text
+    assert 'data-may-create="false"' in page.text
+    assert "only an editor can create a new one" in page.text
 
     refused = client.post(
         change_url(article), with_new_tag_row(change_form_data(page), "new:Gulls")

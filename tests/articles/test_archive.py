@@ -166,6 +166,9 @@ def fill_the_newer_apps(editor, article) -> None:
     endpoint, _ = webhooks.create_endpoint(url="https://127.0.0.1/", events=["article.updated"])
     sent = webhooks.send_test(endpoint=endpoint)
     WebhookAttempt.objects.create(delivery=sent, status=200, latency_ms=3, response="ok")
+    for renamed in (person, article.section, article.tags.first()):
+        renamed.slug += "-renamed"  # each keeps its former slug
+        renamed.save()
 
 
 def export(tmp_path) -> str:

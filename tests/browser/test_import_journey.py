@@ -67,6 +67,7 @@ def test_the_editor_imports_prunes_and_publishes_the_sample_story(page, live_ser
     # The story came without a lead picture: the step page says so and asks to confirm.
     expect(page.locator(".publishing-check--blocking").first).to_contain_text("No lead picture")
     page.get_by_label("Publish anyway").check()
+    page.get_by_label("Why publish it anyway").fill("The pictures follow from the picture desk.")
     page.get_by_role("button", name="Yes, publish now").click()
     expect(page.locator(".messagelist")).to_be_visible()
     article.refresh_from_db()

@@ -142,8 +142,9 @@ def test_the_editor_schedules_sees_it_live_corrects_compares_and_restores(
     page.get_by_role("link", name="Schedule").click()
     page.get_by_label("Publish at").fill(at.strftime("%Y-%m-%dT%H:%M"))
     anyway = page.get_by_label("Publish anyway")
-    if anyway.count():  # no byline yet: the step page lists it and asks to confirm
+    if anyway.count():  # no byline yet: the step page lists it and asks to confirm, and why
         anyway.check()
+        page.get_by_label("Why publish it anyway").fill("The byline is added at the next update.")
     page.get_by_role("button", name="Yes, schedule").click()
     expect(page.locator(".messagelist")).to_be_visible()
     article.refresh_from_db()

@@ -62,15 +62,38 @@ def test_the_page_runs_the_same_queries_whatever_the_number_of_figures(
     print(f"article page with {figures} figure(s): {len(queries.captured_queries)} queries")
 
 
-def test_a_figure_still_waiting_for_its_picture_is_not_shown_to_readers(client):
-    body = (
+def waiting_figure_article(image=None):
+    article = ArticleFactory(body="")
+    waiting = ArticleImageFactory(
+        article=article, image=image, caption="Awaiting the pier photo", credit="Staff", alt_text=""
+    )
+    article.body = (
         "<p>The pier reopens.</p>"
-        '<figure class="needs-image"><figcaption>Awaiting the pier photo '
-        '<span class="credit">Photo: Staff</span></figcaption></figure>'
+        f'<figure class="needs-image" data-article-image="{waiting.pk}"><figcaption>'
+        'Awaiting the pier photo <span class="credit">Photo: Staff</span></figcaption></figure>'
         "<p>Ferries call again.</p>"
     )
-    article = ArticleFactory(body=body)
+    article.save()
+    return article
+
+
+def test_a_figure_still_waiting_for_its_picture_keeps_its_caption_and_credit(client):
+    article = waiting_figure_article()
     response = client.get(article.get_absolute_url())
     assert response.status_code == 200
-    assert "Ferries call again." in response.text
-    assert "Awaiting the pier photo" not in response.text
+    html = response.text
+    assert "Ferries call again." in html
+    assert 'Awaiting the pier photo <span class="credit">Photo: Staff</span>' in html
+    assert "<picture>" not in html.split('class="story__body"')[1]
+
+
+def test_a_picture_attached_later_from_the_library_shows_in_its_figure(client):
+    image = ImageFactory(alt_text="The pier at dawn")
+    ensure_renditions(image)
+    article = waiting_figure_article(image)
+    html = client.get(article.get_absolute_url()).text
+    body = html.split('class="story__body"')[1].split("</div>")[0]
+    figure = re.search(r"<figure\b[^>]*>.*?</figure>", body, re.DOTALL).group(0)
+    assert "needs-image" not in figure
+    assert "<picture>" in figure and 'alt="The pier at dawn"' in figure
+    assert 'Awaiting the pier photo <span class="credit">Photo: Staff</span>' in figure

@@ -43,8 +43,8 @@ def test_the_byline_box_shows_the_authors_picture_and_short_bio(client, settings
     BylineFactory(article=article, person=plain, position=1)
     text = client.get(article.get_absolute_url()).text
     box = text[text.index('class="authors"') :]
-    assert 'class="author__photo"' in box and 'width="64" height="64"' in box
-    assert box.count('class="author__photo"') == 1  # only the person with a picture
+    assert 'class="portrait portrait--64"' in box and 'width="64" height="64"' in box
+    assert box.count('class="portrait portrait--64"') == 1  # only the person with a picture
     assert "Transport reporter" in box and plain.full_name in box
 
 

@@ -34,9 +34,11 @@ LIMITS = {
     # sections, then the newest ids of the section fronts, their cards and bylines.
     "home": 10,
     "section": 9,  # its front: slots, the top and its bylines and pictures, then the list
-    "topic": 5,
-    "person": 9,
-    "archive": 5,  # with the nearest earlier and later months that have articles
+    # Topic, person and archive lists show each card's lead picture: its rows and, when
+    # any comes from the library, their renditions (two queries per list at most).
+    "topic": 6,
+    "person": 11,
+    "archive": 7,  # with the nearest earlier and later months that have articles
     "feed": 6,  # the items' lead pictures: one query, and one more for library renditions
     "sitemap": 4,
     "news_sitemap": 3,

@@ -1,8 +1,11 @@
 """Publishing checks: the embarrassing ones block until an editor confirms "publish anyway"."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from articles.models import Article, ArticleImage, Byline
@@ -91,8 +94,34 @@ def test_the_admin_step_page_lists_the_checks_and_asks_for_confirmation(editor_c
     assert refused.status_code == 200 and "publish anyway" in refused.content.decode()
     assert Article.objects.get(pk=article.pk).status == Article.Status.DRAFT
 
-    editor_client.post(url, {"confirm": "yes", "anyway": "on"})
+    unexplained = editor_client.post(url, {"confirm": "yes", "anyway": "on"})
+    assert "Say why it goes out as it is" in unexplained.content.decode()
+    assert Article.objects.get(pk=article.pk).status == Article.Status.DRAFT
+
+    why = "The wire credit goes on at the next update."
+    editor_client.post(url, {"confirm": "yes", "anyway": "on", "note": why})
+    article = Article.objects.get(pk=article.pk)
+    assert article.is_public
+    note = article.events.get(action="published").note
+    assert note.startswith("Published anyway: No byline") and note.endswith(f"Why: {why}")
+
+
+def test_the_step_page_offers_no_publish_anyway_when_nothing_blocks(editor_client):
+    article = ArticleFactory(draft=True)
+    assert not blocking_checks(article), "the factory's article has a byline and lead picture"
+    url = reverse("admin:articles_article_transition", args=[article.pk, "publish"])
+    page = editor_client.get(url).content.decode()
+    assert "Publish anyway" not in page and "Why publish it anyway" not in page
+    editor_client.post(url, {"confirm": "yes"})
     assert Article.objects.get(pk=article.pk).is_public
+
+
+def test_the_step_page_calls_a_scheduled_story_scheduled(editor_client):
+    article = ArticleFactory(published_at=timezone.now() + timedelta(days=1))
+    assert not article.is_public
+    url = reverse("admin:articles_article_transition", args=[article.pk, "unpublish"])
+    page = editor_client.get(url).content.decode()
+    assert "(Scheduled, publish time" in page and "(Published" not in page
 
 
 def test_the_api_action_takes_anyway(newsroom_editor):
