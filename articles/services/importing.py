@@ -277,7 +277,7 @@ def _section(slug: str, parsed: ParsedArticle, newsroom: Newsroom) -> Section:
         return newsroom.section(slug)
     section = None
     if parsed.related_section:
-        section = Section.objects.filter(name__iexact=parsed.related_section).first()
+        section = Section.objects.named(parsed.related_section)
     section = section or Section.objects.top_level().order_by("position", "name").first()
     if section is None:
         raise ImportRejected("There are no sections yet; create one before importing.")
