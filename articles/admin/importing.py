@@ -130,6 +130,7 @@ class ImportReviewForm(forms.Form):
             self.fields[f"byline_{n}_role"] = forms.ChoiceField(
                 choices=Byline.Role.choices, initial=byline.role, label=f"{byline.name}’s role"
             )
+            self.fields[f"byline_{n}_match"] = who_is(byline.name, byline.similar, byline.person)
         for n, planned in enumerate(plan.people):
             self.fields[f"person_{n}_keep"] = forms.BooleanField(
                 required=False, initial=True, label=f"Keep {planned.found.name}"
@@ -140,16 +141,8 @@ class ImportReviewForm(forms.Form):
                 initial=planned.found.role_phrase,
                 label=f"How the story describes {planned.found.name}",
             )
-            self.fields[f"person_{n}_match"] = forms.TypedChoiceField(
-                choices=[
-                    ("", NEW_PERSON),
-                    *((p.pk, alike(p, score)) for p, score in planned.similar),
-                ],
-                coerce=int,
-                empty_value=None,
-                required=False,
-                initial=planned.person.pk if planned.person else "",
-                label=f"Who {planned.found.name} is in Masthead",
+            self.fields[f"person_{n}_match"] = who_is(
+                planned.found.name, planned.similar, planned.person
             )
 
     @staticmethod
@@ -191,18 +184,19 @@ class ImportReviewForm(forms.Form):
         return [self[name] for name in names]
 
     def byline_rows(self) -> list[tuple]:
-        return [(self[f"byline_{n}_keep"], self[f"byline_{n}_role"], byline)
-                for n, byline in enumerate(self.plan.bylines)]  # fmt: skip
+        return [(self[f"byline_{n}_keep"], self[f"byline_{n}_role"], self[f"byline_{n}_match"],
+                 byline) for n, byline in enumerate(self.plan.bylines)]  # fmt: skip
 
     def people_rows(self) -> list[tuple]:
         return [(self[f"person_{n}_keep"], self[f"person_{n}_role"], self[f"person_{n}_match"],
                  planned) for n, planned in enumerate(self.plan.people)]  # fmt: skip
 
-    def _picked(self, place: int):
-        """Return the existing person picked for the person at `place`, or None for a new one."""
-        chosen = self.cleaned_data[f"person_{place}_match"]
-        offered = {person.pk: person for person, _ in self.plan.people[place].similar}
-        return offered.get(chosen)
+    def _picked(self, kind: str, place: int):
+        """Return the existing person picked for the `kind` ("person", "byline") at `place`,
+        or None for a new one; only someone offered can be picked."""
+        chosen = self.cleaned_data[f"{kind}_{place}_match"]
+        planned = (self.plan.people if kind == "person" else self.plan.bylines)[place]
+        return {person.pk: person for person, _ in planned.similar}.get(chosen)
 
     def review(self) -> ImportReview:
         """Return the editor's choices, for the import service to apply."""
@@ -220,11 +214,24 @@ class ImportReviewForm(forms.Form):
             byline_roles={n: data[f"byline_{n}_role"] for n in bylines},
             people=people,
             role_phrases={n: data[f"person_{n}_role"] for n in people},
-            person_picks={n: self._picked(n) for n in people},
+            person_picks={n: self._picked("person", n) for n in people},
+            byline_picks={n: self._picked("byline", n) for n in bylines},
             tags=list(dict.fromkeys([*data["tags"], *data["more_tags"]])),
             new_tags=data["new_tags"],
             related=data["related"],
         )
+
+
+def who_is(name: str, similar: list, matched) -> forms.TypedChoiceField:
+    """Return the choice of who `name` is: a person on file like them, or a new person."""
+    return forms.TypedChoiceField(
+        choices=[("", NEW_PERSON), *((p.pk, alike(p, score)) for p, score in similar)],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        initial=matched.pk if matched else "",
+        label=f"Who {name} is in Masthead",
+    )
 
 
 def alike(person, score: int) -> str:

@@ -11,6 +11,8 @@ from articles.services.people import merge_people
 from people.admin import PersonPages
 from people.models import Person
 
+from .widgets import LabelledAutocompleteMixin
+
 ARTICLES_SHOWN = 20
 
 
@@ -66,7 +68,9 @@ class PersonMerging:
         return None
 
 
-class PersonCoverageAdmin(PersonMerging, PersonCoverage, PersonPages, admin.ModelAdmin):
+class PersonCoverageAdmin(
+    LabelledAutocompleteMixin, PersonMerging, PersonCoverage, PersonPages, admin.ModelAdmin
+):
     readonly_fields = ["articles", *PersonPages.readonly_fields]
     fieldsets = [
         *PersonPages.fieldsets[:-1],

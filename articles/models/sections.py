@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 
 from core.former import KeepsFormerNames
+from core.text import split_lines
 
 # Top-level URL words that a section slug must not take over.
 RESERVED_SLUGS = {
@@ -22,12 +23,26 @@ class SectionQuerySet(models.QuerySet):
         """Return the sections without a parent."""
         return self.filter(parent__isnull=True)
 
+    def named(self, name: str):
+        """Return the section called `name`, by its name or else one of its aliases, or None."""
+        name = name.strip()
+        if not name:
+            return None
+        found = self.filter(models.Q(name__iexact=name) | models.Q(aliases__icontains=name))
+        by_name = [section for section in found if section.name.lower() == name.lower()]
+        by_alias = [s for s in found if name.lower() in {a.lower() for a in s.alias_list}]
+        return next(iter(by_name + by_alias), None)
+
 
 class Section(KeepsFormerNames, models.Model):
     MAX_DEPTH = 3
-    alias_field = None
 
     name = models.CharField(max_length=100)
+    aliases = models.TextField(
+        blank=True,
+        help_text="Other names for this section, one per line (a former name is added when "
+        "it is renamed); used to recognise it in imported copy.",
+    )
     slug = models.SlugField(
         max_length=100, unique=True, allow_unicode=True, help_text="Used in the section's URL."
     )
@@ -60,6 +75,11 @@ class Section(KeepsFormerNames, models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:section", kwargs={"slug": self.slug})
+
+    @property
+    def alias_list(self) -> list[str]:
+        """Return the aliases as a list."""
+        return split_lines(self.aliases)
 
     def keep_former_slug(self, slug: str) -> None:
         FormerSectionSlug.objects.update_or_create(slug=slug, defaults={"section": self})

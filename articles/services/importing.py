@@ -59,6 +59,8 @@ class PlannedByline:
     name: str
     role: str
     person: Person | None = None
+    # People on file whose names are like this one, best first, with rapidfuzz's score.
+    similar: list[tuple[Person, int]] = field(default_factory=list)
 
     @property
     def role_label(self) -> str:
@@ -114,6 +116,7 @@ class ImportReview:
     role_phrases: dict[int, str] = field(default_factory=dict)
     # The existing person the editor picked for a kept place (None: create a new one).
     person_picks: dict[int, Person | None] = field(default_factory=dict)
+    byline_picks: dict[int, Person | None] = field(default_factory=dict)
     tags: list[Tag] | None = None
     new_tags: list[str] | None = None  # the names of the proposed new tags kept
     related: list[int] | None = None
@@ -165,13 +168,20 @@ def suggest_people(plan: ImportPlan, newsroom: Newsroom | None = None) -> None:
     For the preview, where an editor picks; the same person already matched is offered first.
     """
     newsroom = newsroom or Newsroom()
-    similar = newsroom.similar_people({p.found.name: p.found.surname for p in plan.people})
+    names = {p.found.name: p.found.surname for p in plan.people}
+    names |= {b.name: b.name.split()[-1] for b in plan.bylines if b.name.split()}
+    similar = newsroom.similar_people(names)
     for planned in plan.people:
-        offered = similar.get(planned.found.name, [])
-        if planned.person is not None:
-            others = [pair for pair in offered if pair[0].pk != planned.person.pk]
-            offered = [(planned.person, 100), *others]
-        planned.similar = offered
+        planned.similar = _offered(similar.get(planned.found.name, []), planned.person)
+    for byline in plan.bylines:
+        byline.similar = _offered(similar.get(byline.name, []), byline.person)
+
+
+def _offered(similar: list[tuple[Person, int]], matched: Person | None) -> list:
+    """Return the people to offer, the one already matched (if any) first."""
+    if matched is None:
+        return similar
+    return [(matched, 100), *(pair for pair in similar if pair[0].pk != matched.pk)]
 
 
 def suggested_standfirst(plan: ImportPlan) -> str:
@@ -190,7 +200,8 @@ def apply_review(plan: ImportPlan, review: ImportReview) -> None:
     # Roles are keyed by place in the plan's lists: apply them before the lists are pruned.
     for place, planned in _kept_places(plan.bylines, review.bylines):
         planned.role = review.byline_roles.get(place, planned.role)
-    plan.bylines = _kept(plan.bylines, review.bylines)
+        planned.person = review.byline_picks.get(place, planned.person)
+    plan.bylines = _one_byline_each(_kept(plan.bylines, review.bylines))
     for place, planned in _kept_places(plan.people, review.people):
         planned.found.role_phrase = review.role_phrases.get(place, planned.found.role_phrase)
         planned.person = review.person_picks.get(place, planned.person)
@@ -200,6 +211,18 @@ def apply_review(plan: ImportPlan, review: ImportReview) -> None:
         plan.new_tags = [tag for tag in plan.new_tags if tag.name in review.new_tags]
     plan.related = _kept(plan.related, review.related)
     plan.lead_image = review.lead_image
+
+
+def _one_byline_each(bylines: list[PlannedByline]) -> list[PlannedByline]:
+    """Return the planned bylines with a second pick of one existing person left out."""
+    seen: set[int] = set()
+    kept = []
+    for byline in bylines:
+        if byline.person is None or byline.person.pk not in seen:
+            kept.append(byline)
+        if byline.person is not None:
+            seen.add(byline.person.pk)
+    return kept
 
 
 def _one_per_person(people: list[PlannedPerson]) -> list[PlannedPerson]:
@@ -277,7 +300,7 @@ def _section(slug: str, parsed: ParsedArticle, newsroom: Newsroom) -> Section:
         return newsroom.section(slug)
     section = None
     if parsed.related_section:
-        section = Section.objects.filter(name__iexact=parsed.related_section).first()
+        section = Section.objects.named(parsed.related_section)
     section = section or Section.objects.top_level().order_by("position", "name").first()
     if section is None:
         raise ImportRejected("There are no sections yet; create one before importing.")

@@ -10,6 +10,7 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from articles.models import Article, Tag
+from articles.services.importing import plan_import
 from people.models import Person
 from seeds.accounts import ensure_demo_accounts
 from tests.browser.signing import sign_in
@@ -112,6 +113,25 @@ def test_the_editor_picks_an_existing_person_the_preview_suggests(page, live_ser
     expect(page.locator(".messagelist")).to_contain_text("Created the draft")
     assert Article.objects.get().mentions.filter(person=existing).exists()
     assert not Person.objects.filter(full_name="Priscilla Leung Mei-fun").exists()
+
+
+def test_the_editor_picks_an_existing_person_for_a_byline(page, live_server):
+    ensure_demo_accounts()
+    SectionFactory(name="News", slug="news")
+    writer = plan_import(data=sample_story().encode()).bylines[0].name
+    existing = PersonFactory(full_name=f"{writer} Jr", description="staff writer")
+    page.set_default_timeout(20_000)
+    sign_in(page, live_server.url, EDITOR)
+    import_copy(page, live_server.url, sample_story())
+    bylines = page.locator("fieldset").filter(has=page.get_by_role("heading", name="Bylines"))
+    pick = bylines.locator("tr").filter(has_text=writer).get_by_role("combobox").last
+    expect(pick).to_have_value("")
+    expect(pick.locator("option").nth(1)).to_contain_text(f"{writer} Jr — staff writer")
+    pick.select_option(str(existing.pk))
+    page.get_by_role("button", name="Create the draft").click()
+    expect(page.locator(".messagelist")).to_contain_text("Created the draft")
+    assert Article.objects.get().bylines.filter(person=existing).exists()
+    assert not Person.objects.filter(full_name=writer).exists()
 
 
 def test_merging_a_duplicate_person_leaves_its_page_answering_301(page, live_server):

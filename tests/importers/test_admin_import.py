@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from reversion.models import Version
 
+from articles.admin.importing import NEW_PERSON
 from articles.models import Article, ArticleImage, Byline, Tag
 from people.models import Person
 from tests.factories import ImageFactory, TagFactory, UserFactory
@@ -28,7 +29,7 @@ def test_pasted_copy_is_previewed_before_anything_is_written(editor_client, ferr
         "Figure (needs a picture before publishing):",
         "Felicia Wong Sze Min",
         "state tourism councillor",
-        "new, flagged for review",
+        NEW_PERSON,  # the bylines' and people's choice of who they are
         "Additional reporting",
         "Palm oil exporters brace for softer demand",
         "Create the draft",
