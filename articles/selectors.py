@@ -18,6 +18,7 @@ from django.utils import timezone
 from core.text import reading_minutes
 from images.figures import figure_image_ids, rendered_images, responsive_body
 
+from . import pages
 from .models import (
     Article,
     ArticleImage,
@@ -54,7 +55,11 @@ def published_article_for_page(pk: int) -> Article | None:
     show are fetched by `prefetch_page_relations` only when they are rendered again.
     """
     return (
-        Article.objects.published().select_related("section__parent__parent").filter(pk=pk).first()
+        Article.objects.published()
+        .select_related("section__parent__parent")
+        .annotate(**pages.annotations())
+        .filter(pk=pk)
+        .first()
     )
 
 

@@ -1,0 +1,116 @@
+"""Reads of live coverage: pages of entries, the pinned entry, key events and permalinks."""
+
+from django.db.models import F, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import FirstValue, RowNumber
+
+from articles.models import Article
+from core.paging import LeanPage, lean_page
+from people.models import Person
+
+from .models import Entry, EntryAuthor, LiveCoverage
+
+PAGE_SIZE = 20
+# A poll answers with the newest entries: more than a reader misses between two polls.
+POLL_ENTRIES = 20
+AUTHOR_FIELDS = ("id", "entry_id", "person_id", "position", "person__id", "person__full_name",
+                 "person__slug")  # fmt: skip
+
+
+def public_coverage(pk: int) -> LiveCoverage | None:
+    """Return the coverage of the public article `pk`, with the article, or None."""
+    articles = Article.objects.published().values("pk")
+    return (
+        LiveCoverage.objects.select_related("article__section")
+        .filter(pk=pk, article__in=articles)
+        .first()
+    )
+
+
+def with_authors(entries: QuerySet) -> QuerySet:
+    """Fetch the entries' authors' names in one more query."""
+    authors = EntryAuthor.objects.select_related("person").only(*AUTHOR_FIELDS)
+    return entries.prefetch_related(Prefetch("entry_authors", queryset=authors))
+
+
+def ordering(coverage: LiveCoverage) -> list[str]:
+    """Return the order readers see: newest first, or oldest first if the article asks."""
+    if coverage.oldest_first:
+        return ["published_at", "pk"]
+    return ["-published_at", "-pk"]
+
+
+def stream(coverage: LiveCoverage) -> QuerySet:
+    """Return the coverage's entries in reading order (index: live_entry_newest)."""
+    return Entry.objects.filter(article_id=coverage.pk).order_by(*ordering(coverage))
+
+
+def entry_page(coverage: LiveCoverage, value: str | None) -> LeanPage:
+    """Return the page `value` of the entries with their authors; past the end is a 404."""
+    return lean_page(with_authors(stream(coverage)), value, PAGE_SIZE)
+
+
+def pinned_entry(coverage: LiveCoverage) -> Entry | None:
+    """Return the pinned entry with its authors, or None."""
+    return with_authors(Entry.objects.filter(article_id=coverage.pk, pinned=True)).first()
+
+
+def key_events(coverage: LiveCoverage) -> list[Entry]:
+    """Return the key events, each with the page it is on (`page`), in one query.
+
+    Each entry's place in the whole stream is numbered by a window over the article's entries
+    (an index scan of live_entry_newest); the key events are then picked from those rows.
+    """
+    order = [F(name[1:]).desc() if name.startswith("-") else F(name).asc()
+             for name in ordering(coverage)]  # fmt: skip
+    numbered = (
+        Entry.objects.filter(article_id=coverage.pk)
+        .annotate(
+            place=Window(RowNumber(), order_by=order),
+            # The flag read through a window, so that the test of it filters the numbered
+            # rows (Django puts a filter of a window in an outer query) rather than the
+            # rows to number.
+            flagged=Window(FirstValue("key_event"), partition_by=[F("pk")]),
+        )
+        .filter(flagged=True)
+        .only("id", "title", "published_at", "article_id")
+        .order_by("-published_at", "-pk")
+    )
+    rows = list(numbered)
+    for row in rows:
+        row.page = (row.place - 1) // PAGE_SIZE + 1
+    return rows
+
+
+def page_of(entry: Entry, coverage: LiveCoverage) -> int:
+    """Return the page of the reading order that holds `entry`."""
+    if coverage.oldest_first:
+        before = Q(published_at__lt=entry.published_at) | Q(
+            published_at=entry.published_at, pk__lt=entry.pk
+        )
+    else:
+        before = Q(published_at__gt=entry.published_at) | Q(
+            published_at=entry.published_at, pk__gt=entry.pk
+        )
+    ahead = Entry.objects.filter(before, article_id=coverage.pk).count()
+    return ahead // PAGE_SIZE + 1
+
+
+def public_entry(pk: int) -> Entry | None:
+    """Return the entry `pk` of a public live article, with its coverage, or None."""
+    articles = Article.objects.published().values("pk")
+    return (
+        Entry.objects.select_related("article__live_coverage", "article__section")
+        .filter(pk=pk, article__in=articles, article__live_coverage__isnull=False)
+        .first()
+    )
+
+
+def newest_entries(coverage: LiveCoverage, count: int = POLL_ENTRIES) -> list[Entry]:
+    """Return the newest entries, newest first, with their authors (what a poll sends)."""
+    newest = Entry.objects.filter(article_id=coverage.pk).order_by("-published_at", "-pk")
+    return list(with_authors(newest)[:count])
+
+
+def authors_of(entry: Entry) -> list[Person]:
+    """Return an entry's authors from its prefetched rows."""
+    return [row.person for row in entry.entry_authors.all()]

@@ -1,0 +1,41 @@
+"""The schema.org LiveBlogPosting of a live article: its NewsArticle data and its entries."""
+
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+from core.site import absolute_url
+
+from .models import Entry, LiveCoverage
+from .selectors import authors_of
+
+UPDATE_HEADLINE_CHARS = 110
+
+
+def live_blog_posting(news_article: dict, coverage: LiveCoverage, entries: list[Entry]) -> dict:
+    """Return the article's NewsArticle data as a LiveBlogPosting with `entries` as updates."""
+    data = {**news_article, "@type": "LiveBlogPosting"}
+    data["coverageStartTime"] = coverage.started_at.isoformat()
+    if coverage.ended_at:
+        data["coverageEndTime"] = coverage.ended_at.isoformat()
+    data["liveBlogUpdate"] = [blog_posting(entry, data["publisher"]) for entry in entries]
+    return data
+
+
+def blog_posting(entry: Entry, publisher: dict) -> dict:
+    """Return one entry as a schema.org BlogPosting."""
+    text = " ".join(strip_tags(entry.body).split())
+    headline = entry.title or Truncator(text).chars(UPDATE_HEADLINE_CHARS)
+    modified = entry.edited_at or entry.published_at
+    people = [
+        {"@type": "Person", "name": p.full_name, "url": absolute_url(p.get_absolute_url())}
+        for p in authors_of(entry)
+    ]
+    return {
+        "@type": "BlogPosting",
+        "headline": headline,
+        "url": absolute_url(entry.get_absolute_url()),
+        "datePublished": entry.published_at.isoformat(),
+        "dateModified": max(modified, entry.published_at).isoformat(),
+        "articleBody": text,
+        "author": people or [{k: v for k, v in publisher.items() if k != "logo"}],
+    }

@@ -1,0 +1,91 @@
+"""The live article's page, its poll, the entries' permanent links and the Atom feed."""
+
+import hashlib
+
+from django.conf import settings
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.cache import get_conditional_response
+from django.views.decorators.http import require_safe
+
+from articles.models import Article
+from articles.selectors import prefetch_page_relations, story_context
+
+from . import selectors
+from .models import LiveCoverage
+from .seo import live_blog_posting
+
+
+def live_article(request, article: Article):
+    """Show a live article: its summary, pinned entry, key events and a page of entries.
+
+    Called by the article page (articles/pages.py) for the articles with live coverage.
+    """
+    coverage = LiveCoverage.objects.get(pk=article.pk)
+    coverage.article = article
+    page = selectors.entry_page(coverage, request.GET.get("page"))
+    prefetch_page_relations(article)
+    context = story_context(article)
+    meta = context["meta"]
+    news, *others = meta["structured_data"]
+    meta["structured_data"] = [live_blog_posting(news, coverage, page.object_list), *others]
+    context |= {
+        "coverage": coverage,
+        "page": page,
+        "pinned": selectors.pinned_entry(coverage) if page.number == 1 else None,
+        "key_events": selectors.key_events(coverage),
+        "current_section_root": article.section.path[0],
+        "poll_seconds": settings.LIVE_POLL_SECONDS,
+        # New entries arrive at the top of the first page (newest first) or at the bottom
+        # of the last (oldest first); other pages are left as they are.
+        "receives": page.number == 1 if not coverage.oldest_first else not page.has_next,
+    }
+    return render(request, "live/live_article.html", context)
+
+
+@require_safe
+def updates(request, pk: int):
+    """Answer a reader's poll: the newest entries, the pinned one, and when to ask again.
+
+    Anonymous polls are answered by the page cache until an entry changes (a 304 when the
+    reader already holds the answer); the ETag is the hash of the answer.
+    """
+    coverage = selectors.public_coverage(pk)
+    if coverage is None:
+        raise Http404("No such live article.")
+    pinned = selectors.pinned_entry(coverage)
+    data = {
+        "interval": settings.LIVE_POLL_SECONDS,
+        "ended": not coverage.is_live,
+        "entries": [entry_data(entry) for entry in selectors.newest_entries(coverage)],
+        "pinned": entry_data(pinned, prefix="pinned-") if pinned else None,
+    }
+    response = JsonResponse(data)
+    response["X-Poll-Interval"] = str(settings.LIVE_POLL_SECONDS)
+    response["ETag"] = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+    return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+def entry_data(entry, prefix: str = "") -> dict:
+    """Return what a poll says of one entry: its id, version, flags and rendered HTML."""
+    html = render_to_string("live/entry.html", {"entry": entry, "prefix": prefix})
+    return {
+        "id": entry.pk,
+        "version": entry.version,
+        "key_event": entry.key_event,
+        "title": entry.title,
+        "time": entry.published_at.isoformat(),
+        "html": html,
+    }
+
+
+@require_safe
+def entry_permalink(request, pk: int):
+    """Send a reader to the page that holds the entry, at the entry."""
+    entry = selectors.public_entry(pk)
+    if entry is None:
+        raise Http404("No such entry.")
+    number = selectors.page_of(entry, entry.article.live_coverage)
+    query = f"?page={number}" if number > 1 else ""
+    return redirect(f"{entry.article.get_absolute_url()}{query}#{entry.anchor}")
