@@ -101,6 +101,12 @@ class LiveCoverageAdmin(LabelledAutocompleteMixin, admin.ModelAdmin):
             }
         return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The composer's editor joins the page's media, which the change form gives a nonce.
+        if "composer" in context:
+            context["media"] = context["media"] + context["composer"].media
+        return super().render_change_form(request, context, *args, **kwargs)
+
     def coverage_for(self, request, pk) -> LiveCoverage:
         coverage = get_object_or_404(self.get_queryset(request).select_related("article"), pk=pk)
         if not policy.can_edit(request.user, coverage.article):

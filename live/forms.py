@@ -33,6 +33,9 @@ class ComposerForm(forms.Form):
     key_event = forms.BooleanField(required=False, label="Key event")
     pinned = forms.BooleanField(required=False, label="Pin above the other entries")
 
+    class Media:
+        js = ["live/composer.js"]
+
     def __init__(self, *args, prefix="entry", **kwargs):
         super().__init__(*args, prefix=prefix, **kwargs)
 

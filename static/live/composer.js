@@ -5,12 +5,22 @@
 (function () {
   "use strict";
   var EVERY_MS = 3000;
+  // Loaded in the head with the form's media: the editor may be ready before the page is.
+  var editor = null;
+  var setUp = null;
+  document.addEventListener("prose-editor:ready", function (event) {
+    if (!event.target.closest || !event.target.closest("[data-live-composer]")) { return; }
+    editor = event.detail.editor;
+    if (setUp) { setUp(editor); }
+  });
+  document.addEventListener("DOMContentLoaded", function () { start(); });
+
+  function start() {
   var form = document.querySelector("[data-live-composer]");
   if (!form || !window.fetch) { return; }
   var key = form.getAttribute("data-draft-key");
   var status = form.querySelector("[data-live-status]");
   var list = document.querySelector("[data-live-admin-entries]");
-  var editor = null;
   var changed = false;
 
   function field(name) { return form.elements["entry-" + name]; }
@@ -51,11 +61,13 @@
     try { localStorage.removeItem(key); } catch (e) { /* nothing kept */ }
   }
 
-  document.addEventListener("prose-editor:ready", function (event) {
-    editor = event.detail.editor;
-    editor.on("update", function () { changed = true; });
+  setUp = function (ready) {
+    // The editing area is a textbox of its own: give it the field's name.
+    ready.view.dom.setAttribute("aria-label", "Entry");
+    ready.on("update", function () { changed = true; });
     restoreDraft();
-  });
+  };
+  if (editor) { setUp(editor); } else { restoreDraft(); }
   form.addEventListener("input", function () { changed = true; });
   form.addEventListener("change", function () { changed = true; });
   window.setInterval(keepDraft, EVERY_MS);
@@ -88,4 +100,5 @@
       .catch(function (error) { status.textContent = error.message; })
       .then(function () { button.disabled = false; });
   });
+  }
 })();
