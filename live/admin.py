@@ -75,14 +75,10 @@ class LiveCoverageAdmin(LabelledAutocompleteMixin, admin.ModelAdmin):
             raise PermissionDenied(str(refusal)) from refusal
 
     def get_urls(self):
+        view = self.admin_site.admin_view
         own = [
-            path("<int:pk>/post/", self.admin_site.admin_view(self.post_view), name="live_post"),
-            path("<int:pk>/end/", self.admin_site.admin_view(self.end_view), name="live_end"),
-            path(
-                "entry/<int:pk>/pin/",
-                self.admin_site.admin_view(self.pin_view),
-                name="live_pin",
-            ),
+            path("<path:object_id>/post/", view(self.post_view), name="live_post"),
+            path("<path:object_id>/end/", view(self.end_view), name="live_end"),
         ]
         return own + super().get_urls()
 
@@ -107,17 +103,19 @@ class LiveCoverageAdmin(LabelledAutocompleteMixin, admin.ModelAdmin):
             context["media"] = context["media"] + context["composer"].media
         return super().render_change_form(request, context, *args, **kwargs)
 
-    def coverage_for(self, request, pk) -> LiveCoverage:
-        coverage = get_object_or_404(self.get_queryset(request).select_related("article"), pk=pk)
+    def coverage_for(self, request, object_id) -> LiveCoverage:
+        coverage = get_object_or_404(
+            self.get_queryset(request).select_related("article"), pk=object_id
+        )
         if not policy.can_edit(request.user, coverage.article):
             raise PermissionDenied(policy.edit_refusal(request.user, coverage.article))
         return coverage
 
-    def post_view(self, request, pk):
+    def post_view(self, request, object_id):
         """Post the composer's entry; JSON for the composer's script, a redirect without it."""
+        coverage = self.coverage_for(request, object_id)
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        coverage = self.coverage_for(request, pk)
         form = ComposerForm(request.POST)
         wants_json = "application/json" in request.headers.get("Accept", "")
         entry = None
@@ -143,30 +141,19 @@ class LiveCoverageAdmin(LabelledAutocompleteMixin, admin.ModelAdmin):
             return redirect(back)
         if wants_json:
             entry = with_authors(Entry.objects.filter(pk=entry.pk)).get()
-            html = render_to_string("admin/live/entry_row.html", {"entry": entry}, request)
+            html = render_to_string("admin/live/entry_row.html", {"entry": entry, "may_write": True}, request)
             return JsonResponse({"id": entry.pk, "html": html}, status=201)
         messages.success(request, "Entry posted.")
         return redirect(back)
 
-    def end_view(self, request, pk):
+    def end_view(self, request, object_id):
+        """End the coverage (a POST from the End coverage button)."""
+        coverage = self.coverage_for(request, object_id)
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        coverage = self.coverage_for(request, pk)
         services.end_coverage(coverage=coverage, user=request.user)
         messages.success(request, "Coverage has ended; the article no longer updates.")
         return redirect("admin:live_livecoverage_change", coverage.pk)
-
-    def pin_view(self, request, pk):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        entry = get_object_or_404(visible(request, Entry.objects.all(), "article"), pk=pk)
-        try:
-            services.pin_entry(
-                entry=entry, user=request.user, pinned=request.POST.get("pinned") == "1"
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        return redirect("admin:live_livecoverage_change", entry.article_id)
 
 
 @admin.register(Entry)
@@ -176,10 +163,37 @@ class EntryAdmin(admin.ModelAdmin):
     list_filter = ["key_event", "pinned"]
     list_select_related = ["article"]
     search_fields = ["title", "article__headline"]
-    fields = ["title", "body", "entry_authors", "key_event", "expected_version"]
+
+    def get_fields(self, request, obj=None):
+        if self.has_change_permission(request, obj):
+            return ["title", "body", "entry_authors", "key_event", "expected_version"]
+        return ["published_at", "title", "body", "author_names", "key_event"]
+
+    @admin.display(description="Authors")
+    def author_names(self, obj):
+        return ", ".join(row.person.full_name for row in obj.entry_authors.all()) or "—"
 
     def get_queryset(self, request):
         return visible(request, super().get_queryset(request), "article")
+
+    def get_urls(self):
+        pin = self.admin_site.admin_view(self.pin_view)
+        return [path("<path:object_id>/pin/", pin, name="live_pin"), *super().get_urls()]
+
+    def pin_view(self, request, object_id):
+        """Pin the entry above the others, or unpin it (a POST from the live article's page)."""
+        entry = get_object_or_404(self.get_queryset(request).select_related("article"), pk=object_id)
+        if not policy.can_edit(request.user, entry.article):
+            raise PermissionDenied(policy.edit_refusal(request.user, entry.article))
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        try:
+            services.pin_entry(
+                entry=entry, user=request.user, pinned=request.POST.get("pinned") == "1"
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("admin:live_livecoverage_change", entry.article_id)
 
     def has_add_permission(self, request):
         # Entries are posted from their live article's composer.
