@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from articles.api.views import ArticleViewSet, ReadablePersonViewSet, SectionViewSet, TagViewSet
 from core.api.problems import not_found
+from live.api import LiveEntryViewSet
 
 app_name = "api"
 
@@ -14,6 +15,10 @@ router.register("sections", SectionViewSet, basename="section")
 router.register("tags", TagViewSet, basename="tag")
 # People's endpoint, shown as far as the articles the caller may read name them.
 router.register("people", ReadablePersonViewSet, basename="person")
+# A live article's entries (live/api.py).
+router.register(
+    r"articles/(?P<article_pk>[0-9]+)/live-entries", LiveEntryViewSet, basename="live-entry"
+)
 
 # Last: any other address under the API is a 404 in the API's error format, not an HTML page.
 # Only addresses ending in a slash, so that Django still adds a forgotten final slash.

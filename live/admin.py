@@ -66,7 +66,9 @@ class LiveCoverageAdmin(LabelledAutocompleteMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         try:
             if change:
-                services.change_order(coverage=obj, user=request.user, oldest_first=obj.oldest_first)
+                services.change_order(
+                    coverage=obj, user=request.user, oldest_first=obj.oldest_first
+                )
             else:
                 services.start_coverage(
                     article=obj.article, user=request.user, oldest_first=obj.oldest_first
@@ -141,7 +143,9 @@ class LiveCoverageAdmin(LabelledAutocompleteMixin, admin.ModelAdmin):
             return redirect(back)
         if wants_json:
             entry = with_authors(Entry.objects.filter(pk=entry.pk)).get()
-            html = render_to_string("admin/live/entry_row.html", {"entry": entry, "may_write": True}, request)
+            html = render_to_string(
+                "admin/live/entry_row.html", {"entry": entry, "may_write": True}, request
+            )
             return JsonResponse({"id": entry.pk, "html": html}, status=201)
         messages.success(request, "Entry posted.")
         return redirect(back)
@@ -182,7 +186,9 @@ class EntryAdmin(admin.ModelAdmin):
 
     def pin_view(self, request, object_id):
         """Pin the entry above the others, or unpin it (a POST from the live article's page)."""
-        entry = get_object_or_404(self.get_queryset(request).select_related("article"), pk=object_id)
+        entry = get_object_or_404(
+            self.get_queryset(request).select_related("article"), pk=object_id
+        )
         if not policy.can_edit(request.user, entry.article):
             raise PermissionDenied(policy.edit_refusal(request.user, entry.article))
         if request.method != "POST":

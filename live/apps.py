@@ -9,8 +9,8 @@ class LiveConfig(AppConfig):
         import reversion
         from django.db.models import Exists, OuterRef
 
-        from articles import pages
         from articles import pagecache as article_pages
+        from articles import pages
         from events import registry
 
         from . import pagecache, views

@@ -64,8 +64,7 @@ class EntryForm(forms.ModelForm):
         expected = data.get("expected_version")
         if self.instance.pk and expected is not None and expected != self.instance.version:
             raise forms.ValidationError(
-                "Someone else changed this entry since you opened it; reload to see their "
-                "version.",
+                "Someone else changed this entry since you opened it; reload to see their version.",
                 code="stale",
             )
         return data

@@ -9,7 +9,7 @@ from articles import pagecache
 from core.pagecache import store
 
 # The live answers show no list of articles: only their own article's tag.
-OWN_TAGS_ONLY = {"live:updates", "live:feed"}
+OWN_TAGS_ONLY = {"live:updates", "live:feed", "api:live-entry-list", "api:live-entry-detail"}
 
 
 def describe(request, shown: set[str]) -> tuple[set[str], int | None]:

@@ -223,4 +223,7 @@ class EntryFactory(factory.django.DjangoModelFactory):
 
     article = factory.SubFactory(ArticleFactory)
     body = factory.Sequence(lambda n: f"<p>Update number {n} from the harbour.</p>")
-    published_at = factory.Sequence(lambda n: timezone.now() - timedelta(minutes=50) + timedelta(seconds=n))
+    # Each entry later than the one made before it, all in the past hour.
+    published_at = factory.Sequence(
+        lambda n: timezone.now() - timedelta(minutes=50) + timedelta(milliseconds=n)
+    )

@@ -86,12 +86,16 @@ def test_key_events_and_permalinks_reach_entries_on_later_pages(page, live_serve
     page.get_by_role("navigation", name="Key events").get_by_role(
         "link", name="Storm first sighted"
     ).click()
-    expect(page).to_have_url(f"{live_server.url}{article.get_absolute_url()}?page=3#entry-{oldest.pk}")
+    expect(page).to_have_url(
+        f"{live_server.url}{article.get_absolute_url()}?page=3#entry-{oldest.pk}"
+    )
     expect(page.locator(f"#entry-{oldest.pk}")).to_be_in_viewport()
 
     page.goto(live_server.url + article.get_absolute_url())
     page.goto(live_server.url + reverse("live:entry", args=[oldest.pk]))
-    expect(page).to_have_url(f"{live_server.url}{article.get_absolute_url()}?page=3#entry-{oldest.pk}")
+    expect(page).to_have_url(
+        f"{live_server.url}{article.get_absolute_url()}?page=3#entry-{oldest.pk}"
+    )
     page.locator(f"#entry-{oldest.pk} .live-entry__time").click()
     expect(page.locator(f"#entry-{oldest.pk}")).to_be_visible()
 

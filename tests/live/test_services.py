@@ -18,7 +18,8 @@ def test_posting_sanitises_the_body_like_an_article_body(live_article, newsroom_
     entry = services.post_entry(
         article=article,
         user=newsroom_editor,
-        body='<p onclick="steal()">Wind rising <script>alert(1)</script><a href="javascript:x">here</a></p>',
+        body='<p onclick="steal()">Wind rising <script>alert(1)</script>'
+        '<a href="javascript:x">here</a></p>',
     )
 
     entry.refresh_from_db()
@@ -45,7 +46,11 @@ def test_editing_and_deleting_record_their_events(live_article, newsroom_editor)
 
     kinds = list(OutboxEvent.objects.order_by("pk").values_list("kind", flat=True))
     assert kinds[-2:] == [services.ENTRY_EDITED, services.ENTRY_DELETED]
-    assert set(services.LIVE_KINDS) == {"live.entry_posted", "live.entry_edited", "live.entry_deleted"}
+    assert set(services.LIVE_KINDS) == {
+        "live.entry_posted",
+        "live.entry_edited",
+        "live.entry_deleted",
+    }
 
 
 def test_an_edit_marks_the_entry_updated_and_keeps_a_revision(live_article, newsroom_editor):
