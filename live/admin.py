@@ -170,7 +170,7 @@ class EntryAdmin(admin.ModelAdmin):
 
     def get_fields(self, request, obj=None):
         if self.has_change_permission(request, obj):
-            return ["title", "body", "entry_authors", "key_event", "expected_version"]
+            return ["title", "body", "entry_authors", "key_event"]
         return ["published_at", "title", "body", "author_names", "key_event"]
 
     @admin.display(description="Authors")

@@ -2,6 +2,7 @@
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
@@ -58,7 +59,7 @@ class LiveFeed(Feed):
 
     def item_author_name(self, item: Entry):
         names = [person.full_name for person in selectors.authors_of(item)]
-        return ", ".join(names) or None
+        return ", ".join(names) or settings.SITE_NAME
 
     def item_guid(self, item: Entry):
         return permanent_id(item)

@@ -14,6 +14,7 @@ import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from articles.models import Article
 from articles.sanitize import check_html_bounds, sanitize_html
@@ -82,7 +83,7 @@ def clean_body(body: str) -> str:
     """Return the sanitised body, refusing one that is too large or empty once cleaned."""
     check_html_bounds(body)
     cleaned = sanitize_html(body).strip()
-    if not cleaned:
+    if not strip_tags(cleaned).strip() and "<img" not in cleaned:
         raise ValidationError("An entry needs some text.", code="empty")
     return cleaned
 
