@@ -10,7 +10,8 @@ from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_safe
 
 from articles.models import Article
-from articles.selectors import prefetch_page_relations, story_context
+from articles.selectors import prefetch_page_relations, related_coverage, story_context
+from articles.story import published_story
 
 from . import selectors
 from .models import LiveCoverage
@@ -25,6 +26,7 @@ def live_article(request, article: Article):
     coverage = LiveCoverage.objects.get(pk=article.pk)
     coverage.article = article
     page = selectors.entry_page(coverage, request.GET.get("page"))
+    story = published_story(article)
     prefetch_page_relations(article)
     context = story_context(article)
     meta = context["meta"]
@@ -35,6 +37,8 @@ def live_article(request, article: Article):
         "page": page,
         "pinned": selectors.pinned_entry(coverage) if page.number == 1 else None,
         "key_events": selectors.key_events(coverage),
+        "story": story,
+        **related_coverage(article, ties=story.ranking_ties()),
         "current_section_root": article.section.path[0],
         "poll_seconds": settings.LIVE_POLL_SECONDS,
         # New entries arrive at the top of the first page (newest first) or at the bottom
