@@ -19,11 +19,13 @@ from rest_framework.response import Response
 from articles.models import Article
 from articles.services import policy
 from core.api.viewsets import BIGINT_MAX, NewsroomViewSet
+from core.pagecache.tags import record
 from core.site import absolute_url
 from people.models import Person
 
 from . import services
 from .models import Entry
+from .pagecache import live_tag
 from .selectors import authors_of, with_authors
 
 PAGE_SIZE = 50
@@ -86,7 +88,9 @@ class LiveEntryViewSet(NewsroomViewSet):
         if pk > BIGINT_MAX:
             raise NotFound()
         articles = policy.readable_articles(self.request.user, Article.objects.all())
-        return get_object_or_404(articles.filter(live_coverage__isnull=False), pk=pk)
+        article = get_object_or_404(articles.filter(live_coverage__isnull=False), pk=pk)
+        record(live_tag(article.pk))
+        return article
 
     def list(self, request, *args, **kwargs):
         since = request.query_params.get("since")

@@ -9,10 +9,12 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from core.pagecache.tags import record
 from core.site import site_root
 
 from . import selectors
 from .models import Entry, LiveCoverage
+from .pagecache import live_tag
 
 FEED_SIZE = 50
 
@@ -26,6 +28,7 @@ class LiveFeed(Feed):
         coverage = selectors.public_coverage(pk)
         if coverage is None:
             raise Http404("No such live article.")
+        record(live_tag(coverage.pk))
         return coverage
 
     def title(self, obj: LiveCoverage):

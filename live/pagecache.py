@@ -1,8 +1,9 @@
 """The page cache and live coverage: what a live response shows, and what an entry makes stale.
 
-Every live response (the article's page, its poll, its feed) loads the article, so it is
-tagged `article-<id>` as it renders (articles/pagecache.py); an entry's event bumps that tag
-at commit, so the next poll of any reader, in any process, is answered afresh.
+Every live response (the article's page, its poll, its feed, its API list) records the tag
+`live-<article id>` as it renders; an entry's event bumps that tag at commit, so the next poll
+of any reader, in any process, is answered afresh. The article's own tag is left alone: the
+article's kept parts (its story, live/story.py) show no entry and stay kept.
 """
 
 from articles import pagecache
@@ -20,8 +21,13 @@ def describe(request, shown: set[str]) -> tuple[set[str], int | None]:
     return pagecache.describe(request, shown)
 
 
+def live_tag(article_id: int) -> str:
+    """Return the tag of everything showing a live article's entries or coverage."""
+    return f"live-{article_id}"
+
+
 def tags_of_events(events) -> set[str]:
-    return {f"article-{event.payload['article']}" for event in events}
+    return {live_tag(event.payload["article"]) for event in events}
 
 
 def bump_for(events) -> None:

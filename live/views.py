@@ -10,12 +10,15 @@ from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_safe
 
 from articles.models import Article
-from articles.selectors import prefetch_page_relations, related_coverage, story_context
+from articles.selectors import related_coverage
 from articles.story import published_story
+from core.pagecache.tags import record
 
 from . import selectors
 from .models import LiveCoverage
+from .pagecache import live_tag
 from .seo import live_blog_posting
+from .story import live_parts
 
 
 def live_article(request, article: Article):
@@ -26,13 +29,14 @@ def live_article(request, article: Article):
     coverage = LiveCoverage.objects.get(pk=article.pk)
     coverage.article = article
     page = selectors.entry_page(coverage, request.GET.get("page"))
+    record(live_tag(article.pk))
     story = published_story(article)
-    prefetch_page_relations(article)
-    context = story_context(article)
-    meta = context["meta"]
-    news, *others = meta["structured_data"]
-    meta["structured_data"] = [live_blog_posting(news, coverage, page.object_list), *others]
-    context |= {
+    parts = live_parts(article)
+    news = live_blog_posting(parts.news_article(), coverage, page.object_list)
+    context = {
+        "article": article,
+        "parts": parts,
+        "structured_data": [news, *parts.other_data()],
         "coverage": coverage,
         "page": page,
         "pinned": selectors.pinned_entry(coverage) if page.number == 1 else None,
@@ -58,6 +62,7 @@ def updates(request, pk: int):
     coverage = selectors.public_coverage(pk)
     if coverage is None:
         raise Http404("No such live article.")
+    record(live_tag(pk))
     pinned = selectors.pinned_entry(coverage)
     data = {
         "interval": settings.LIVE_POLL_SECONDS,
