@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from articles.models import Article
 from articles.sanitize import check_html_bounds
@@ -97,6 +98,11 @@ class Entry(models.Model):
     def get_absolute_url(self):
         return reverse("live:entry", kwargs={"pk": self.pk})
 
+    @cached_property
+    def permalink(self) -> str:
+        """The entry's permanent link (set in bulk by live.selectors.address for a page)."""
+        return self.get_absolute_url()
+
     @property
     def anchor(self) -> str:
         return f"entry-{self.pk}"
@@ -117,3 +123,8 @@ class EntryAuthor(models.Model):
 
     def __str__(self):
         return str(self.person)
+
+    @cached_property
+    def person_url(self) -> str:
+        """The author's page (set in bulk by live.selectors.address for a page)."""
+        return self.person.get_absolute_url()

@@ -6,7 +6,6 @@ from django.utils.text import Truncator
 from core.site import absolute_url
 
 from .models import Entry, LiveCoverage
-from .selectors import authors_of
 
 UPDATE_HEADLINE_CHARS = 110
 
@@ -27,13 +26,13 @@ def blog_posting(entry: Entry, publisher: dict) -> dict:
     headline = entry.title or Truncator(text).chars(UPDATE_HEADLINE_CHARS)
     modified = entry.edited_at or entry.published_at
     people = [
-        {"@type": "Person", "name": p.full_name, "url": absolute_url(p.get_absolute_url())}
-        for p in authors_of(entry)
+        {"@type": "Person", "name": row.person.full_name, "url": absolute_url(row.person_url)}
+        for row in entry.entry_authors.all()
     ]
     return {
         "@type": "BlogPosting",
         "headline": headline,
-        "url": absolute_url(entry.get_absolute_url()),
+        "url": absolute_url(entry.permalink),
         "datePublished": entry.published_at.isoformat(),
         "dateModified": max(modified, entry.published_at).isoformat(),
         "articleBody": text,

@@ -29,6 +29,9 @@ def live_article(request, article: Article):
     coverage = LiveCoverage.objects.get(pk=article.pk)
     coverage.article = article
     page = selectors.entry_page(coverage, request.GET.get("page"))
+    pinned, key_events = selectors.flagged(coverage)
+    pinned = pinned if page.number == 1 else None
+    selectors.add_authors([*page.object_list, *([pinned] if pinned else [])])
     record(live_tag(article.pk))
     story = published_story(article)
     parts = live_parts(article)
@@ -39,8 +42,8 @@ def live_article(request, article: Article):
         "structured_data": [news, *parts.other_data()],
         "coverage": coverage,
         "page": page,
-        "pinned": selectors.pinned_entry(coverage) if page.number == 1 else None,
-        "key_events": selectors.key_events(coverage),
+        "pinned": pinned,
+        "key_events": key_events,
         "story": story,
         **related_coverage(article, ties=story.ranking_ties()),
         "current_section_root": article.section.path[0],
@@ -64,10 +67,12 @@ def updates(request, pk: int):
         raise Http404("No such live article.")
     record(live_tag(pk))
     pinned = selectors.pinned_entry(coverage)
+    newest = selectors.newest_entries(coverage)
+    selectors.address([*newest, *([pinned] if pinned else [])])
     data = {
         "interval": settings.LIVE_POLL_SECONDS,
         "ended": not coverage.is_live,
-        "entries": [entry_data(entry) for entry in selectors.newest_entries(coverage)],
+        "entries": [entry_data(entry) for entry in newest],
         "pinned": entry_data(pinned, prefix="pinned-") if pinned else None,
     }
     response = JsonResponse(data)
