@@ -1,16 +1,6 @@
 """Reads of live coverage: pages of entries, the pinned entry, key events and permalinks."""
 
-from django.db.models import (
-    BooleanField,
-    ExpressionWrapper,
-    F,
-    Prefetch,
-    Q,
-    QuerySet,
-    Window,
-    prefetch_related_objects,
-)
-from django.db.models.functions import FirstValue, RowNumber
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 from django.urls import reverse
 
 from articles.api.representation import segment
@@ -80,37 +70,38 @@ def address(entries: list[Entry]) -> None:
             row.person_url = f"{person_start}{segment(row.person.slug)}/"
 
 
+def pinned_entry(coverage: LiveCoverage) -> Entry | None:
+    """Return the pinned entry with its authors, or None."""
+    return with_authors(Entry.objects.filter(article_id=coverage.pk, pinned=True)).first()
+
+
+FLAGGED = """
+    SELECT entry.*, ranked.place FROM (
+        SELECT id, key_event, pinned, ROW_NUMBER() OVER (ORDER BY {order}) AS place
+        FROM {table} WHERE article_id = %s
+    ) ranked JOIN {table} entry ON entry.id = ranked.id
+    WHERE ranked.key_event OR ranked.pinned
+    ORDER BY entry.published_at DESC, entry.id DESC
+"""
+
+
 def flagged(coverage: LiveCoverage) -> tuple[Entry | None, list[Entry]]:
     """Return the pinned entry and the key events, each with the page it is on, in one query.
 
-    Each entry's place in the whole stream is numbered by a window over the article's entries
-    (an index scan of live_entry_newest); the pinned entry and the key events are then picked
-    from those rows.
+    Each entry's place in the reading order is numbered over the article's entries alone
+    (an index-only scan of live_entry_newest, which includes the two flags, in its own order:
+    no sort), and only the flagged rows are read whole.
     """
-    order = [F(name[1:]).desc() if name.startswith("-") else F(name).asc()
-             for name in ordering(coverage)]  # fmt: skip
-    wanted = ExpressionWrapper(Q(key_event=True) | Q(pinned=True), output_field=BooleanField())
-    rows = list(
-        Entry.objects.filter(article_id=coverage.pk)
-        .annotate(
-            place=Window(RowNumber(), order_by=order),
-            # The flags read through a window, so that the test of them filters the numbered
-            # rows (Django puts a filter of a window in an outer query) rather than the
-            # rows to number.
-            flagged=Window(FirstValue(wanted), partition_by=[F("pk")]),
-        )
-        .filter(flagged=True)
-        .order_by("-published_at", "-pk")
-    )
+    order = {
+        False: "published_at DESC, id DESC",
+        True: "published_at ASC, id ASC",
+    }[coverage.oldest_first]
+    query = FLAGGED.format(order=order, table=Entry._meta.db_table)
+    rows = list(Entry.objects.raw(query, [coverage.pk]))
     for row in rows:
         row.page = (row.place - 1) // PAGE_SIZE + 1
     pinned = next((row for row in rows if row.pinned), None)
     return pinned, [row for row in rows if row.key_event]
-
-
-def pinned_entry(coverage: LiveCoverage) -> Entry | None:
-    """Return the pinned entry with its authors, or None."""
-    return with_authors(Entry.objects.filter(article_id=coverage.pk, pinned=True)).first()
 
 
 def page_of(entry: Entry, coverage: LiveCoverage) -> int:
