@@ -1,6 +1,8 @@
 """The schema.org LiveBlogPosting of a live article: its NewsArticle data and its entries."""
 
-from django.utils.html import strip_tags
+import re
+from html import unescape
+
 from django.utils.text import Truncator
 
 from core.site import absolute_url
@@ -8,6 +10,7 @@ from core.site import absolute_url
 from .models import Entry, LiveCoverage
 
 UPDATE_HEADLINE_CHARS = 110
+TAG = re.compile(r"<[^>]*>")
 
 
 def live_blog_posting(news_article: dict, coverage: LiveCoverage, entries: list[Entry]) -> dict:
@@ -20,9 +23,14 @@ def live_blog_posting(news_article: dict, coverage: LiveCoverage, entries: list[
     return data
 
 
+def plain_text(html: str) -> str:
+    """Return the words of a sanitised body (nh3 leaves only well-formed, allowed tags)."""
+    return " ".join(unescape(TAG.sub(" ", html)).split())
+
+
 def blog_posting(entry: Entry, publisher: dict) -> dict:
     """Return one entry as a schema.org BlogPosting."""
-    text = " ".join(strip_tags(entry.body).split())
+    text = plain_text(entry.body)
     headline = entry.title or Truncator(text).chars(UPDATE_HEADLINE_CHARS)
     modified = entry.edited_at or entry.published_at
     people = [

@@ -5,7 +5,6 @@ import hashlib
 from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_safe
 
@@ -19,6 +18,7 @@ from .models import LiveCoverage
 from .pagecache import live_tag
 from .seo import live_blog_posting
 from .story import live_parts
+from .templatetags.live_tags import live_entry
 
 
 def live_article(request, article: Article):
@@ -83,7 +83,7 @@ def updates(request, pk: int):
 
 def entry_data(entry, prefix: str = "") -> dict:
     """Return what a poll says of one entry: its id, version, flags and rendered HTML."""
-    html = render_to_string("live/entry.html", {"entry": entry, "prefix": prefix})
+    html = live_entry(entry, prefix)
     return {
         "id": entry.pk,
         "version": entry.version,
