@@ -1,10 +1,10 @@
 """A live article's own parts: rendered once, then kept while the article is unchanged.
 
 As for an article page (articles/story.py), the parts that show only the article and its
-relations (its head tags, breadcrumbs, bylines, summary and footer, and the NewsArticle data
-the LiveBlogPosting grows from) are kept in the page cache's store under the versions of what
-they show. An entry bumps only the live tag (`live-<id>`), never the article's, so posting
-leaves them kept; the entries, pinned entry and key events are read on every request.
+relations (its head tags, breadcrumbs, bylines, summary, footer, people and links, and the
+NewsArticle data the LiveBlogPosting grows from) are kept in the page cache's store under
+the versions of what they show. An entry bumps only the live tag (`live-<id>`), never the
+article's, so posting leaves them kept; the entries, pinned entry and key events are read on every request.
 """
 
 import json
@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString
 from articles.models import Article
 from articles.pagecache import tag_of
 from articles.selectors import prefetch_page_relations, story_context
+from articles.services.related import Ties
 from core.fragments import remember_parts
 from core.pagecache.tags import record
 
@@ -27,6 +28,8 @@ PARTS = {
     "bylines": "includes/bylines.html",
     "summary": "live/parts/summary.html",
     "footer": "live/parts/footer.html",
+    "people": "articles/story/people.html",
+    "headlines": "articles/story/headlines.html",
 }
 
 
@@ -37,8 +40,16 @@ class LiveParts:
     bylines: SafeString
     summary: SafeString
     footer: SafeString
+    people: SafeString
+    headlines: SafeString
     # The article's structured data as JSON: its NewsArticle first, then the rest.
     structured_data: str
+    # The ids the related ranking looks up (services.related.Ties), kept with the parts.
+    ties: str
+
+    def ranking_ties(self) -> Ties:
+        found = json.loads(self.ties)
+        return Ties(tuple(found["people"]), tuple(found["topics"]))
 
     def news_article(self) -> dict:
         return json.loads(self.structured_data)[0]
@@ -56,7 +67,12 @@ def render_parts(article: Article) -> dict[str, str]:
     context = {**context, "meta": {**context["meta"], "structured_data": []}}
     context["SITE_NAME"] = settings.SITE_NAME
     parts = {name: get_template(template).render(context) for name, template in PARTS.items()}
-    return {**parts, "structured_data": json.dumps(data, cls=DjangoJSONEncoder)}
+    ties = Ties.of(article)
+    return {
+        **parts,
+        "structured_data": json.dumps(data, cls=DjangoJSONEncoder),
+        "ties": json.dumps({"people": ties.people, "topics": ties.topics}),
+    }
 
 
 def live_parts(article: Article) -> LiveParts:

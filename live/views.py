@@ -10,7 +10,6 @@ from django.views.decorators.http import require_safe
 
 from articles.models import Article
 from articles.selectors import related_coverage
-from articles.story import published_story
 from core.pagecache.tags import record
 
 from . import selectors
@@ -33,7 +32,6 @@ def live_article(request, article: Article):
     pinned = pinned if page.number == 1 else None
     selectors.add_authors([*page.object_list, *([pinned] if pinned else [])])
     record(live_tag(article.pk))
-    story = published_story(article)
     parts = live_parts(article)
     news = live_blog_posting(parts.news_article(), coverage, page.object_list)
     context = {
@@ -44,8 +42,7 @@ def live_article(request, article: Article):
         "page": page,
         "pinned": pinned,
         "key_events": key_events,
-        "story": story,
-        **related_coverage(article, ties=story.ranking_ties()),
+        **related_coverage(article, ties=parts.ranking_ties()),
         "current_section_root": article.section.path[0],
         "poll_seconds": settings.LIVE_POLL_SECONDS,
         # New entries arrive at the top of the first page (newest first) or at the bottom
