@@ -4,7 +4,8 @@ As for an article page (articles/story.py), the parts that show only the article
 relations (its head tags, breadcrumbs, bylines, summary, footer, people and links, and the
 NewsArticle data the LiveBlogPosting grows from) are kept in the page cache's store under
 the versions of what they show. An entry bumps only the live tag (`live-<id>`), never the
-article's, so posting leaves them kept; the entries, pinned entry and key events are read on every request.
+article's, so posting leaves them kept; the entries, pinned entry and key events are read
+on every request.
 """
 
 import json
