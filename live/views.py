@@ -5,7 +5,9 @@ import hashlib
 from django.conf import settings
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
+from django.utils.formats import date_format
 from django.views.decorators.http import require_safe
 
 from articles.models import Article
@@ -86,7 +88,9 @@ def entry_data(entry, prefix: str = "") -> dict:
         "version": entry.version,
         "key_event": entry.key_event,
         "title": entry.title,
+        "label": str(entry),
         "time": entry.published_at.isoformat(),
+        "clock": date_format(timezone.localtime(entry.published_at), "H:i"),
         "html": html,
     }
 

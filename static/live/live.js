@@ -63,6 +63,7 @@
         fresh.push(build(item.html));
       }
     });
+    addKeyEvents(data.entries || []);
     removeDeleted(data.entries || [], ids);
     updatePinned(data.pinned);
     if (fresh.length) {
@@ -73,6 +74,23 @@
         place(fresh);
       }
     }
+  }
+
+  function addKeyEvents(entries) {
+    var keyList = document.querySelector(".live__key-events ul");
+    if (!keyList) { return; }
+    entries.slice().reverse().forEach(function (item) {
+      if (!item.key_event || keyList.querySelector('a[href$="#entry-' + item.id + '"]')) { return; }
+      var link = document.createElement("a");
+      link.href = "#entry-" + item.id;
+      var time = document.createElement("time");
+      time.setAttribute("datetime", item.time);
+      time.textContent = item.clock;
+      link.append(time, " " + item.label);
+      var row = document.createElement("li");
+      row.appendChild(link);
+      keyList.insertBefore(row, keyList.firstChild);
+    });
   }
 
   function removeDeleted(entries, ids) {

@@ -30,6 +30,9 @@ def test_a_reader_sees_an_editors_new_entry_without_reloading(browser, live_serv
     settings.LIVE_POLL_SECONDS = 1
     ensure_demo_accounts()
     article = live_article(3)
+    Entry.objects.filter(pk=Entry.objects.filter(article=article).first().pk).update(
+        key_event=True, title="Storm warning issued"
+    )
     reader = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     editor = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     editor.set_default_timeout(20_000)
@@ -42,6 +45,7 @@ def test_a_reader_sees_an_editors_new_entry_without_reloading(browser, live_serv
     editor.get_by_label("Title:").fill("Bridge closed to traffic")
     editor.locator(".ProseMirror[contenteditable=true]").click()
     editor.keyboard.type("The north bridge is closed in both directions.")
+    editor.get_by_label("Key event").check()
     editor.get_by_role("button", name="Post entry").click()
     expect(editor.locator("[data-live-status]")).to_contain_text("Entry posted")
     expect(editor.locator("[data-live-admin-entries]")).to_contain_text("Bridge closed")
@@ -50,6 +54,8 @@ def test_a_reader_sees_an_editors_new_entry_without_reloading(browser, live_serv
     first = reader.locator(".live__entries [data-entry]").first
     expect(first).to_have_attribute("data-entry", str(entry.pk), timeout=10_000)
     expect(first).to_contain_text("The north bridge is closed in both directions.")
+    key_events = reader.get_by_role("navigation", name="Key events")
+    expect(key_events.get_by_role("link").first).to_contain_text("Bridge closed to traffic")
     assert reader.evaluate("window.notReloaded") is True
     assert violations(reader) == []
     assert violations(editor) == []
