@@ -1,8 +1,9 @@
-"""The live article's page, its poll, the entries' permanent links and the Atom feed."""
+"""The live article's page, its poll and the entries' permanent links (the feed: feeds.py)."""
 
 import hashlib
 
 from django.conf import settings
+from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -54,6 +55,8 @@ def live_article(request, article: Article):
     return render(request, "live/live_article.html", context)
 
 
+# Reads only, as the article pages: no transaction round-trips (articles/views.py).
+@transaction.non_atomic_requests
 @require_safe
 def updates(request, pk: int):
     """Answer a reader's poll: the newest entries, the pinned one, and when to ask again.
@@ -95,6 +98,7 @@ def entry_data(entry, prefix: str = "") -> dict:
     }
 
 
+@transaction.non_atomic_requests
 @require_safe
 def entry_permalink(request, pk: int):
     """Send a reader to the page that holds the entry, at the entry."""
