@@ -79,6 +79,8 @@ class LiveEntryViewSet(NewsroomViewSet):
     pagination_class = None
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # the OpenAPI schema's look at the view
+            return Entry.objects.none()
         return with_authors(Entry.objects.filter(article_id=self.article.pk))
 
     @cached_property
