@@ -70,6 +70,11 @@ def address(entries: list[Entry]) -> None:
             row.person_url = f"{person_start}{segment(row.person.slug)}/"
 
 
+def entry(pk: int) -> Entry | None:
+    """Return the entry `pk` (its authors come later), or None."""
+    return Entry.objects.filter(pk=pk).first()
+
+
 def pinned_entry(coverage: LiveCoverage) -> Entry | None:
     """Return the pinned entry with its authors, or None."""
     return with_authors(Entry.objects.filter(article_id=coverage.pk, pinned=True)).first()

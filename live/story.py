@@ -10,6 +10,7 @@ on every request.
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -22,6 +23,10 @@ from articles.selectors import prefetch_page_relations, story_context
 from articles.services.related import Ties
 from core.fragments import remember_parts
 from core.pagecache.tags import record
+
+from . import selectors
+from .models import LiveCoverage
+from .pagecache import live_tag
 
 PARTS = {
     "meta": "articles/story/meta.html",
@@ -86,3 +91,38 @@ def live_parts(article: Article) -> LiveParts:
         templates=tuple(PARTS.values()),
         build=lambda parts: LiveParts(**parts),
     )
+
+
+@dataclass(frozen=True)
+class KeyEvent:
+    """A key event as the list at the top of the page shows it, with the page it is on."""
+
+    pk: int
+    label: str
+    published_at: datetime
+    page: int
+
+    def __str__(self):
+        return self.label
+
+
+def kept_flags(coverage: LiveCoverage) -> tuple[int | None, list[KeyEvent]]:
+    """Return the pinned entry's id and the key events, kept until an entry changes.
+
+    Numbering every entry to find the key events' pages reads the whole coverage (2.5 ms at
+    5,000 entries on PostgreSQL); kept under the live tag, it is read again once per change.
+    """
+
+    def render() -> dict[str, str]:
+        record(live_tag(coverage.pk))
+        pinned, events = selectors.flagged(coverage)
+        rows = [[e.pk, str(e), e.published_at.isoformat(), e.page] for e in events]
+        return {"flags": json.dumps({"pinned": pinned and pinned.pk, "key_events": rows})}
+
+    identity = (coverage.pk, coverage.article.created_at, coverage.oldest_first)
+    found = json.loads(remember_parts("live-flags", identity, render)["flags"])
+    events = [
+        KeyEvent(pk, label, datetime.fromisoformat(at), page)
+        for pk, label, at, page in found["key_events"]
+    ]
+    return found["pinned"], events

@@ -19,7 +19,7 @@ from . import selectors
 from .models import LiveCoverage
 from .pagecache import live_tag
 from .seo import live_blog_posting
-from .story import live_parts
+from .story import kept_flags, live_parts
 from .templatetags.live_tags import live_entry
 
 
@@ -31,8 +31,8 @@ def live_article(request, article: Article):
     coverage = LiveCoverage.objects.get(pk=article.pk)
     coverage.article = article
     page = selectors.entry_page(coverage, request.GET.get("page"))
-    pinned, key_events = selectors.flagged(coverage)
-    pinned = pinned if page.number == 1 else None
+    pinned_id, key_events = kept_flags(coverage)
+    pinned = selectors.entry(pinned_id) if page.number == 1 and pinned_id else None
     selectors.add_authors([*page.object_list, *([pinned] if pinned else [])])
     record(live_tag(article.pk))
     parts = live_parts(article)

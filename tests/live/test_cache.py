@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from live import services
-from tests.cache.conftest import committed, page_cache  # noqa: F401  (fixtures)
+from tests.cache.conftest import committed, page_cache, page_store  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -60,3 +60,22 @@ def test_a_posted_entry_reaches_the_cached_page(
         entry = services.post_entry(article=article, user=newsroom_editor, body="<p>Late.</p>")
 
     assert f'id="entry-{entry.pk}"' in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_a_new_key_event_is_listed_at_once_though_the_list_is_kept(
+    client,
+    page_store,  # noqa: F811
+    committed,  # noqa: F811
+    live_article,
+    newsroom_editor,
+):
+    article = live_article(2)
+    client.get(article.get_absolute_url())  # the key events (none) kept
+
+    with committed():
+        entry = services.post_entry(
+            article=article, user=newsroom_editor, body="<p>Dam opened.</p>", key_event=True
+        )
+
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert f'href="{article.get_absolute_url()}#entry-{entry.pk}"' in html
