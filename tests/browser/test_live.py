@@ -145,3 +145,26 @@ def test_the_demo_live_article_at_desktop_and_phone_widths(browser, live_server,
     page.screenshot(path=str(SHOTS / f"live-article-{width}.png"), full_page=True)
     assert violations(page) == []
     context.close()
+
+
+def test_the_composer_keeps_an_unposted_draft_across_a_reload(page, live_server):
+    ensure_demo_accounts()
+    article = live_article(1)
+    page.set_default_timeout(20_000)
+    sign_in(page, live_server.url, "editor")
+    page.goto(live_server.url + reverse("admin:live_livecoverage_change", args=[article.pk]))
+    page.get_by_label("Title:").fill("Tunnel flooded")
+    page.locator(".ProseMirror[contenteditable=true]").click()
+    page.keyboard.type("Water stands a metre deep at the western entrance.")
+    page.wait_for_timeout(3_500)  # the draft is kept every 3 s
+
+    page.reload()
+
+    expect(page.locator("[data-live-status]")).to_contain_text("draft was restored")
+    expect(page.get_by_label("Title:")).to_have_value("Tunnel flooded")
+    expect(page.locator(".ProseMirror[contenteditable=true]")).to_contain_text("a metre deep")
+    page.get_by_role("button", name="Post entry").click()
+    expect(page.locator("[data-live-status]")).to_contain_text("Entry posted")
+    assert Entry.objects.filter(article=article, title="Tunnel flooded").exists()
+    page.reload()
+    expect(page.get_by_label("Title:")).to_have_value("")
