@@ -168,3 +168,25 @@ def test_the_composer_keeps_an_unposted_draft_across_a_reload(page, live_server)
     assert Entry.objects.filter(article=article, title="Tunnel flooded").exists()
     page.reload()
     expect(page.get_by_label("Title:")).to_have_value("")
+
+
+def test_a_hidden_tab_polls_less_often(page, live_server, settings):
+    settings.LIVE_POLL_SECONDS = 1
+    article = live_article(2)
+    polls = []
+    page.on("request", lambda r: polls.append(r.url) if "/updates/" in r.url else None)
+    page.goto(live_server.url + article.get_absolute_url())
+    page.wait_for_timeout(3_200)
+    visible = len(polls)
+
+    page.evaluate(
+        """() => {
+            Object.defineProperty(document, "hidden", {configurable: true, get: () => true});
+            document.dispatchEvent(new Event("visibilitychange"));
+        }"""
+    )
+    polls.clear()
+    page.wait_for_timeout(3_200)
+
+    assert visible >= 2  # about one a second while the tab is seen
+    assert len(polls) <= 1  # every four seconds once hidden
