@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 CONTRIBUTOR = "Contributor"
 EDITOR = "Editor"
 ADMINISTRATOR = "Administrator"
-EDITOR_APPS = ["articles", "people", "taggit", "images", "fronts", "moving"]
+EDITOR_APPS = ["articles", "people", "taggit", "images", "fronts", "moving", "live"]
 
 
 RELATION_MODELS = [
@@ -22,6 +22,9 @@ CONTRIBUTOR_PERMISSIONS = [
     ("people", "affiliation", ["view"]),
     # Illustrating their own articles: pick from the image library and upload to it.
     ("images", "image", ["add", "view"]),
+    # Live coverage of their own drafts (live/services.py asks the article's edit rule).
+    ("live", "livecoverage", ["add", "change", "view"]),
+    ("live", "entry", ["add", "change", "delete", "view"]),
 ]
 
 

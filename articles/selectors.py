@@ -24,6 +24,7 @@ from images.figures import (
 )
 from images.markup import picture_html
 
+from . import pages
 from .models import (
     Article,
     ArticleImage,
@@ -60,7 +61,11 @@ def published_article_for_page(pk: int) -> Article | None:
     show are fetched by `prefetch_page_relations` only when they are rendered again.
     """
     return (
-        Article.objects.published().select_related("section__parent__parent").filter(pk=pk).first()
+        Article.objects.published()
+        .select_related("section__parent__parent")
+        .annotate(**pages.annotations())
+        .filter(pk=pk)
+        .first()
     )
 
 

@@ -17,7 +17,7 @@ from core.paging import LeanPage, lean_page
 from core.site import site_root
 from fronts.selectors import curated_articles
 
-from . import selectors
+from . import pages, selectors
 from .models import Article, Section, Tag
 from .story import published_story
 
@@ -82,6 +82,9 @@ def article_detail(request, section, pk, slug):
         return _missing_article(request, pk)
     if (section, slug) != (article.section.slug, article.slug):
         return redirect(article, permanent=True)
+    special = pages.view_for(article)
+    if special is not None:
+        return special(request, article)
     story = published_story(article)
     context = {
         "article": article,

@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from articles.api.views import ArticleViewSet, ReadablePersonViewSet, SectionViewSet, TagViewSet
 from core.api.problems import not_found
 from webhooks.api import EndpointViewSet
+from live.api import LiveEntryViewSet
 
 app_name = "api"
 
@@ -17,6 +18,10 @@ router.register("tags", TagViewSet, basename="tag")
 router.register("people", ReadablePersonViewSet, basename="person")
 # Partners' webhook endpoints, for Administrators only.
 router.register("webhooks", EndpointViewSet, basename="webhook")
+# A live article's entries (live/api.py).
+router.register(
+    r"articles/(?P<article_pk>[0-9]+)/live-entries", LiveEntryViewSet, basename="live-entry"
+)
 
 # Last: any other address under the API is a 404 in the API's error format, not an HTML page.
 # Only addresses ending in a slash, so that Django still adds a forgotten final slash.

@@ -28,6 +28,7 @@ urlpatterns = [
     path("person/", include("people.urls")),
     path("preview/<str:token>/", shared_preview, name="article-preview"),
     path("search/", include("search.urls")),
+    path("live/", include("live.urls")),
     path("", include("articles.urls")),
 ]
 

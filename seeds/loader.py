@@ -23,6 +23,7 @@ from fronts.services import SlotChoice, write_front
 from people.models import Affiliation, Person
 
 from .images import illustrate, portrait_for
+from .live import load_live
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 COMMENT = "Loaded the demo newsroom"
@@ -41,12 +42,14 @@ def load_newsroom(data_dir: Path = DATA_DIR) -> dict[str, int]:
     people = load_people(read("people", data_dir))
     articles = load_articles(read("articles", data_dir), sections, tags, people)
     fronts = load_fronts(read("fronts", data_dir), sections, articles)
+    live = load_live(read("live", data_dir), articles, people)
     return {
         "sections": len(sections),
         "tags": len(tags),
         "people": len(people),
         "articles": len(articles),
         "fronts": fronts,
+        "live articles": live,
     }
 
 

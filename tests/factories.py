@@ -22,6 +22,7 @@ from articles.models import (
 )
 from articles.roles import EDITOR
 from images.models import Image
+from live.models import Entry, LiveCoverage
 from people.models import Affiliation, Person
 
 
@@ -206,3 +207,23 @@ def shown_in_public(*records):
         else:
             MentionFactory(article=article, person=record)
     return records[0] if len(records) == 1 else records
+
+
+class LiveCoverageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LiveCoverage
+
+    article = factory.SubFactory(ArticleFactory)
+    started_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
+
+
+class EntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Entry
+
+    article = factory.SubFactory(ArticleFactory)
+    body = factory.Sequence(lambda n: f"<p>Update number {n} from the harbour.</p>")
+    # Each entry later than the one made before it, all in the past hour.
+    published_at = factory.Sequence(
+        lambda n: timezone.now() - timedelta(minutes=50) + timedelta(milliseconds=n)
+    )

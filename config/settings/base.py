@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "fronts",
     "moving",
     "webhooks",
+    "live",
     "seeds",
 ]
 
@@ -304,7 +305,11 @@ PAGE_CACHE_STALE_BOUND = float(env("PAGE_CACHE_STALE_BOUND", "2"))
 # How far apart the clocks of the web servers may be (they stamp each change).
 PAGE_CACHE_CLOCK_SKEW = float(env("PAGE_CACHE_CLOCK_SKEW", "0.5"))
 PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/preview/", "/media/", "/static/", "/bench/", "/health/"]
-PAGE_CACHE_DESCRIBE = "articles.pagecache.describe"
+# Live answers (polls, feeds) are described by the live app, everything else by articles'.
+PAGE_CACHE_DESCRIBE = "live.pagecache.describe"
+# How often a live article's readers poll for new entries, stated by the server in every
+# answer: raise it to slow every reader down under load (docs/operators.md, "Live coverage").
+LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 15)
 # A callable given the tags each change makes stale, e.g. to purge them at a CDN.
 PAGE_CACHE_PURGE = env("PAGE_CACHE_PURGE")
 # Routes bench/serve.py's trivial view (/bench/ceiling/); never set in production.

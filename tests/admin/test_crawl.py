@@ -40,6 +40,7 @@ from articles.services.revisions import deleted_versions, versions_of
 from articles.services.writing import write_article
 from fronts.services import SlotChoice, write_front
 from images.renditions import ensure_renditions
+from live.services import post_entry, start_coverage
 from moving.models import ImportRun, Redirect
 from seeds.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, ensure_demo_account
 from tests.factories import (
@@ -86,6 +87,8 @@ UNLINKED = {
     "password_change_done": "shown after a password change, which is a POST",
     "articles_article_revision": "django-reversion's own address for a revision; it shows "
     "the same preview as the history page's Preview links",
+    "live_livecoverage_delete": "live coverage is ended, never deleted",
+    "live_entry_add": "entries are posted from their live article's composer",
 }
 
 
@@ -213,7 +216,15 @@ PAGE_CHECKS = {
     "autosave_view": lambda ma, request, obj, match: (
         sees_object(ma, request, obj) and ma.has_change_permission(request, obj)
     ),
+    # Live coverage's composer, End coverage and Pin: the article's edit rule.
+    "post_view": lambda ma, request, obj, match: may_write_live(request, obj),
+    "end_view": lambda ma, request, obj, match: may_write_live(request, obj),
+    "pin_view": lambda ma, request, obj, match: may_write_live(request, obj),
 }
+
+
+def may_write_live(request, obj) -> bool:
+    return obj is not None and policy.can_edit(request.user, obj.article)
 
 
 def may_see_site_page(site, request, name: str, match) -> bool:
@@ -383,6 +394,8 @@ def make_newsroom() -> dict[str, Article]:
     stages["another's draft"] = write("Harbour budget leaks", editor, section)
     write("Withdrawn story", editor, section).delete()
     write_front(section=None, slots=[SlotChoice(article=stages["live"], place="lead")])
+    start_coverage(article=stages["live"], user=editor)
+    post_entry(article=stages["live"], user=editor, body="<p>Fares rise at noon.</p>")
     Redirect.objects.create(old_path="/?p=1", article=stages["live"])
     ImportRun.objects.create(source="wordpress", file="imports/export.xml", report={})
     endpoint, _ = webhooks.create_endpoint(url="https://127.0.0.1/", events=["article.updated"])

@@ -5,13 +5,14 @@ from django.core.management import call_command
 
 from articles.models import Article, Byline, Mention, Section, Tag
 from fronts.models import Front, Slot
+from live.models import Entry, LiveCoverage
 from people.models import Person
 from seeds.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_USERNAME
 from tests.kept import kept_for_the_scope
 
 pytestmark = pytest.mark.django_db
 
-MODELS = [Article, Section, Tag, Person, Byline, Mention, Front, Slot]
+MODELS = [Article, Section, Tag, Person, Byline, Mention, Front, Slot, LiveCoverage, Entry]
 
 
 def counts():
@@ -94,3 +95,15 @@ class TestSeedingAgain:
         front = Front.objects.get(section=None)
         lead = front.slots.get(place=Slot.Place.LEAD).article
         assert client.get("/").context["top"].lead == lead
+
+    def test_the_demo_home_page_reaches_a_live_article_still_live(self, client):
+        call_command("seed")
+        coverage = LiveCoverage.objects.get()
+        entries = Entry.objects.filter(article=coverage.article)
+        assert coverage.is_live
+        assert entries.count() >= 12
+        assert entries.filter(key_event=True).count() >= 2
+        assert entries.filter(pinned=True).count() == 1
+        assert coverage.article.get_absolute_url() in client.get("/").content.decode()
+        page = client.get(coverage.article.get_absolute_url()).content.decode()
+        assert "data-live-poll" in page
