@@ -38,6 +38,10 @@ class WebhooksConfig(AppConfig):
             recorded_as = [kind, *(other for other, sent in SENT_AS.items() if sent == kind)]
             build = builders.get(kind, payloads.article_event_data)
             register_kind(kind, label(kind), build=build, recorded_as=recorded_as)
+        # Live coverage's entries (live/services.py records them).
+        from .live_kinds import register_live_kinds
+
+        register_live_kinds()
         # Every turn of the worker sends what is due (one indexed query when nothing is).
         register_periodic("webhooks-send", send_due, seconds=0)
         # The delivery log keeps WEBHOOK_LOG_DAYS of settled deliveries.
