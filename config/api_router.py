@@ -5,8 +5,8 @@ from rest_framework.routers import DefaultRouter
 
 from articles.api.views import ArticleViewSet, ReadablePersonViewSet, SectionViewSet, TagViewSet
 from core.api.problems import not_found
-from webhooks.api import EndpointViewSet
 from live.api import LiveEntryViewSet
+from webhooks.api import EndpointViewSet
 
 app_name = "api"
 

@@ -1,5 +1,6 @@
 """Test settings: fast hashing; the database follows DATABASE_URL like everywhere else."""
 
+import hashlib
 import os
 from urllib.parse import urlsplit, urlunsplit
 
@@ -48,3 +49,16 @@ TEST_REDIS_URL = redis_url_of_this_worker(
 # The tests' webhook receivers listen on loopback, over http.
 WEBHOOK_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1/128"]
 WEBHOOK_ALLOW_HTTP = True
+
+# SQLite's test database is a file in memory (/dev/shm), not Django's in-memory database: the
+# live server of the browser tests answers from threads of its own, and with an in-memory
+# database Django hands every one of them the test's single connection, so two requests at
+# once (a page and its poll) broke each other's savepoints ("no such savepoint"). A file
+# gives each thread a connection of its own, locking as production's SQLite does. Named
+# after this checkout, so two checkouts' suites never share one; pytest-xdist adds _gw<n>.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    _SHM = Path("/dev/shm")  # noqa: F405
+    _CHECKOUT = hashlib.sha1(str(BASE_DIR).encode(), usedforsecurity=False).hexdigest()[:10]  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str((_SHM if _SHM.is_dir() else BASE_DIR) / f"masthead-test-{_CHECKOUT}.sqlite3")  # noqa: F405
+    }
