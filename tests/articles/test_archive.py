@@ -36,6 +36,7 @@ from events.markers import beat
 from events.models import Delivery, OutboxEvent
 from fronts.services import SlotChoice, write_front
 from images.renditions import ensure_renditions
+from live import services as live
 from moving.models import ImportedPerson, ImportedPicture, ImportedPost, ImportRun, Redirect
 from tests.factories import (
     AffiliationFactory,
@@ -169,6 +170,8 @@ def fill_the_newer_apps(editor, article) -> None:
     for renamed in (person, article.section, article.tags.first()):
         renamed.slug += "-renamed"  # each keeps its former slug
         renamed.save()
+    live.start_coverage(article=article, user=editor)
+    live.post_entry(article=article, user=editor, body="<p>Still live.</p>", authors=[person])
 
 
 def export(tmp_path) -> str:

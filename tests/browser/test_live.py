@@ -41,7 +41,9 @@ def test_a_reader_sees_an_editors_new_entry_without_reloading(browser, live_serv
     reader.evaluate("window.notReloaded = true")
 
     sign_in(editor, live_server.url, "editor")
-    editor.goto(live_server.url + reverse("admin:live_livecoverage_change", args=[article.pk]))
+    # From the article's own admin page to its entries' composer.
+    editor.goto(live_server.url + reverse("admin:articles_article_change", args=[article.pk]))
+    editor.get_by_role("link", name="Live entries").click()
     editor.get_by_label("Title:").fill("Bridge closed to traffic")
     editor.locator(".ProseMirror[contenteditable=true]").click()
     editor.keyboard.type("The north bridge is closed in both directions.")

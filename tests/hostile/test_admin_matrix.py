@@ -24,6 +24,7 @@ from articles.services import publishing
 from articles.services.revisions import versions_of
 from articles.services.writing import write_article
 from fronts.services import SlotChoice, write_front
+from live import services as live
 from moving.models import ImportRun, Redirect
 from tests.factories import (
     ArticleFactory,
@@ -33,6 +34,7 @@ from tests.factories import (
     TagFactory,
     UserFactory,
     api_key,
+    editor_user,
 )
 from tests.kept import kept_for_the_scope
 from webhooks import services as webhooks
@@ -112,6 +114,8 @@ def make_newsroom() -> dict:
     Redirect.objects.create(old_path="/?p=1", article=article)
     ImportRun.objects.create(source="wordpress", file="imports/export.xml", report={})
     webhooks.create_endpoint(url="https://127.0.0.1/hooks", events=["article.published"])
+    live.start_coverage(article=article, user=editor_user())
+    live.post_entry(article=article, user=editor_user(), body="<p>Late.</p>", authors=[person])
     return {
         "front": front,
         "article": article,
