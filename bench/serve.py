@@ -2,7 +2,7 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/masthead_bench \\
     REDIS_URL=redis://127.0.0.1:6379/9 .venv/bin/python bench/serve.py --articles 100000 --seconds 8
-    ... bench/serve.py --mode editors     # 50 readers and 2 editors for 60 s
+    ... bench/serve.py --mode editors     # 50 readers (home, an article), 2 editors, 60 s
     SQLITE_PATH=/tmp/bench.sqlite3 .venv/bin/python bench/serve.py --mode editors  # no Redis
 
 Generates the newsroom with bench/generate.py when the database holds no article (reuses it
@@ -17,7 +17,6 @@ import json
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import threading
@@ -189,7 +188,8 @@ def run_urls(args, wrk: str, urls: dict) -> None:
 
 
 def run_editors(args, wrk: str, urls: dict) -> None:
-    """Drive 50 readers and 2 editors for 60 s; report how soon each save shows."""
+    """Drive 50 readers (home and an article) and 2 editors for 60 s; report the readers'
+    latency and how soon each save shows where it is shown."""
     # The editors save in this process, the server's workers read in theirs: what a save makes
     # stale reaches them through Redis, or without REDIS_URL through the database cache.
     os.environ.update({k: v for k, v in SERVER_ENV.items() if k != "DJANGO_SETTINGS_MODULE"})
@@ -200,13 +200,17 @@ def run_editors(args, wrk: str, urls: dict) -> None:
     django.setup()
     from articles.models import Article
 
+    latest = list(Article.objects.published().newest_first().values_list("pk", flat=True)[:10])
+    read = Article.objects.select_related("section").get(pk=latest[0]).get_absolute_url()
     with Server(args.port, "on") as server:
-        readers = subprocess.Popen(
-            [wrk, "-t2", "-c50", f"-d{args.duration}s", server.url("/")],
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        latest = list(Article.objects.published().newest_first().values_list("pk", flat=True)[:10])
+        readers = [
+            subprocess.Popen(
+                [wrk, "-t1", "-c25", f"-d{args.duration}s", "--latency", server.url(path)],
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for path in ("/", read)
+        ]
         delays: list[dict] = []
         editors = [
             threading.Thread(target=_edit, args=(server, latest[i::2], args.duration, delays))
@@ -216,20 +220,46 @@ def run_editors(args, wrk: str, urls: dict) -> None:
             editor.start()
         for editor in editors:
             editor.join()
-        print(readers.communicate()[0])
-    for where in ("home", "page"):
-        seconds = [d[where] for d in delays]
-        tries = [d[f"{where}_tries"] for d in delays]
-        median, worst = statistics.median(seconds) * 1000, max(seconds) * 1000
-        print(
-            f"{where}: {len(seconds)} saves, shown after {median:.0f} ms median, "
-            f"max {worst:.0f} ms;"
-            f" fresh on the first request {tries.count(1)}/{len(tries)}"
-        )
+        for name, reader in zip(("home", "article"), readers, strict=True):
+            output = reader.communicate()[0]
+            print(f"readers of the {name}: " + _summary(output))
+    for kind in ("headline", "body"):
+        for where in ("home", "page"):
+            seconds = sorted(d[where] for d in delays if d["kind"] == kind and where in d)
+            if seconds:
+                print(f"{kind} edits shown on the {where}: {_spread(seconds)}")
+
+
+def _summary(wrk_output: str) -> str:
+    """Return wrk's requests per second, p50, p99 and errors in one line."""
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", wrk_output).group(1)
+    p50 = _ms(re.search(r"50%\s+([\d.]+\w+)", wrk_output).group(1))
+    p99 = _ms(re.search(r"99%\s+([\d.]+\w+)", wrk_output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", wrk_output)
+    failed = re.search(r"Socket errors: (.*)", wrk_output)
+    non_2xx = errors.group(1) if errors else 0
+    socket_errors = failed.group(1) if failed else 0
+    return (
+        f"{float(rps):.0f} req/s, p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
+        f"non-2xx {non_2xx}, socket errors {socket_errors}"
+    )
+
+
+def _spread(seconds: list[float]) -> str:
+    """Return how many, and the median, p90, p99 and max of `seconds`, in ms."""
+
+    def at(share: float) -> float:
+        return seconds[min(len(seconds) - 1, int(share * len(seconds)))] * 1000
+
+    return (
+        f"{len(seconds)} saves; visible after p50 {at(0.5):.0f} ms, p90 {at(0.9):.0f} ms, "
+        f"p99 {at(0.99):.0f} ms, max {seconds[-1] * 1000:.0f} ms"
+    )
 
 
 def _edit(server: Server, pks: list[int], duration: int, delays: list) -> None:
-    """Save articles in turn, timing until each new headline shows on home and its page."""
+    """Save articles in turn, headline and body edits alternating, timing until each change
+    shows where it is shown: a headline on the home and the article, a body on the article."""
     from django.db import connection
 
     from articles.models import Article
@@ -238,12 +268,21 @@ def _edit(server: Server, pks: list[int], duration: int, delays: list) -> None:
     end, n = time.monotonic() + duration, 0
     while time.monotonic() < end:
         article = Article.objects.select_related("section").get(pk=pks[n % len(pks)])
-        headline = f"Edition {threading.get_ident() % 1000}-{n}: {article.headline[:120]}"
+        mark = f"Edition {threading.get_ident() % 1000}-{n}"
+        if n % 2 == 0:
+            kind, fields, places = (
+                "headline",
+                {"headline": f"{mark}: {article.headline[:120]}"},
+                ("home", "page"),
+            )
+        else:
+            kind, fields, places = "body", {"body": f"<p>{mark}.</p>{article.body}"}, ("page",)
         saved = time.monotonic()
-        write_article(article=article, fields={"headline": headline}, user=None, comment="bench")
-        delay = {}
-        for where, path in (("home", "/"), ("page", article.get_absolute_url())):
-            delay[where], delay[f"{where}_tries"] = _until_shown(server.url(path), headline, saved)
+        write_article(article=article, fields=fields, user=None, comment="bench")
+        delay = {"kind": kind}
+        for where in places:
+            path = "/" if where == "home" else article.get_absolute_url()
+            delay[where], _ = _until_shown(server.url(path), mark, saved)
         delays.append(delay)
         n += 1
         time.sleep(1)
