@@ -102,11 +102,19 @@ def describe(request, shown: set[str]) -> tuple[set[str], int | None]:
     A scheduled story going live is an event like any publish (articles/golive.py): no
     response is kept for less on its account.
     """
-    tags = set(shown) | lists_shown(request.resolver_match)
+    tags = set(shown) | lists_of(request)
     articles = {tag for tag in tags if tag.startswith("article-")}
     if len(articles) > MAX_ARTICLE_TAGS:
         tags = (tags - articles) | {ANY_ARTICLE}
     return tags, None
+
+
+def lists_of(request) -> set[str]:
+    """Return the list tags of the view that answered `request`, worked out once per request
+    (its kept lists and the page around them both need them)."""
+    if not hasattr(request, "_lists_shown"):
+        request._lists_shown = lists_shown(request.resolver_match)
+    return request._lists_shown
 
 
 def lists_shown(match) -> set[str]:
@@ -252,7 +260,21 @@ def tags_of_events(events) -> set[str]:
 
 def bump_for(events) -> None:
     """The page cache's effect: make every response showing what changed stale."""
-    store.bump(tags_of_events(events))
+    store.bump(tags_of_events(events), withdrawn=any(map(withdraws, events)))
+
+
+def withdraws(event) -> bool:
+    """Return True if the event took an article off the public (its copies may not linger)."""
+    payload = event.payload
+    if not (event.kind.startswith("article.") and payload.get("was_listed")):
+        return False
+    # A deleted article's payload says where it stood when it went: listed, maybe.
+    if event.kind == "article.deleted" or not payload.get("listed"):
+        return True
+    # Its publish time moved, maybe later (off the public until then); or what changed is
+    # not known.
+    changed = payload.get("changed")
+    return event.kind == "article.updated" and (changed is None or "published_at" in changed)
 
 
 def purging() -> bool:

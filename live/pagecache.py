@@ -21,6 +21,13 @@ def describe(request, shown: set[str]) -> tuple[set[str], int | None]:
     return pagecache.describe(request, shown)
 
 
+def polled(request) -> bool:
+    """Return True for the answers readers poll for: once stale, the request that finds
+    them renders them (they are small), so no poll is answered with the entries before."""
+    match = request.resolver_match
+    return match is not None and match.view_name in OWN_TAGS_ONLY
+
+
 def live_tag(article_id: int) -> str:
     """Return the tag of everything showing a live article's entries or coverage."""
     return f"live-{article_id}"

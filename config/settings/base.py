@@ -312,6 +312,9 @@ PAGE_CACHE_CLOCK_SKEW = float(env("PAGE_CACHE_CLOCK_SKEW", "0.5"))
 PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/preview/", "/media/", "/static/", "/bench/", "/health/"]
 # Live answers (polls, feeds) are described by the live app, everything else by articles'.
 PAGE_CACHE_DESCRIBE = "live.pagecache.describe"
+# Which answers, once stale, the request finding them renders (the others are rendered after
+# that request's answer): the live polls and feeds, small and polled for.
+PAGE_CACHE_REFRESH_INLINE = "live.pagecache.polled"
 # How often a live article's readers poll for new entries, stated by the server in every
 # answer: raise it to slow every reader down under load (docs/operators.md, "Live coverage").
 LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 15)

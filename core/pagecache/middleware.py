@@ -48,15 +48,40 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if found is not None and found.current:
             return replay(request, found.entry)
-        if found is not None and not rendering and store.may_serve_stale(found):
-            # Another request is rendering it afresh: no stampede, and the copy misses no
-            # change older than the stale bound (docs/operators.md, "The page cache").
-            return replay(request, found.entry, state="stale")
+        # A HEAD that claims the render renders at once: its answer keeps no body. So does
+        # a request for an answer readers poll for (a stale one keeps them a poll behind).
+        refresh_later = rendering and request.method == "GET" and not found.entry.refresh_inline
+        if found is not None and (refresh_later or not rendering) and store.may_serve_stale(found):
+            # The copy misses no change older than the stale bound (docs/operators.md, "The
+            # page cache"); one request renders the page afresh, the others are not held up.
+            response = replay(request, found.entry, state="stale")
+            if refresh_later:
+                self.refresh_after_answer(request, response, key)
+            return response
         try:
             return self.render_and_store(request, key)
         finally:
             if rendering:
                 release_quietly(key)
+
+    def refresh_after_answer(self, request, response, key: str) -> None:
+        """Render `key` afresh once `response` has gone out: its reader waits on no render.
+
+        The server closes a response after sending it; the render runs among its closers,
+        while the claim keeps every other request on the copy (and every other process,
+        the claim being in the shared store). If it outlasts the stale bound, the next
+        request renders the page itself.
+        """
+
+        def refresh():
+            try:
+                self.render_and_store(request, key)
+            except Exception:
+                logger.exception("Page cache: rendering %s afresh failed", request.path)
+            finally:
+                release_quietly(key)
+
+        response._resource_closers.append(refresh)
 
     def render_and_store(self, request, key: str):
         """Render the response, then keep it if it is the same for every anonymous reader."""
@@ -147,6 +172,7 @@ def make_entry(key: str, request, response, shown: set[str], started_ns: int) ->
         content=response.content,
         versions=versions,
         expires_at=time.time() + seconds,
+        refresh_inline=import_string(settings.PAGE_CACHE_REFRESH_INLINE)(request),
     )
     store.save(key, entry, seconds, current_at_ns=started_ns - store.skew_ns())
     return entry

@@ -12,6 +12,7 @@ a hundred tags; reading their versions into Python cost more than the rest of a 
 
 import hashlib
 import math
+import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ class Entry:
     content: bytes
     versions: dict[str, int]
     expires_at: float
+    # Once stale, rendered by the request that finds it, not after that request's answer.
+    refresh_inline: bool = False
 
 
 def _cache():
@@ -43,6 +46,12 @@ def _versions():
     sees (PAGE_CACHE_VERSIONS_ALIAS), since each process keeps its own pages."""
     cache = _cache()
     return cache if isinstance(cache, RedisCache) else caches[settings.PAGE_CACHE_VERSIONS_ALIAS]
+
+
+# When an article last left the public (ns): a stale copy from before may show it.
+WITHDRAWN = "withdrawn-at"
+# On Redis, a count moved on by every bump (FETCH_IF_CURRENT).
+GENERATION = "generation"
 
 
 def _version_key(tag: str) -> str:
@@ -58,38 +67,59 @@ def _manifest_key(key: str) -> str:
     return f"{key}:versions"
 
 
-# KEYS[1]: the entry; KEYS[2]: its manifest, lines of "<version key> <version>"; KEYS[3]:
-# when the entry was last known current (ns). ARGV[1]: now (ns); ARGV[2]: how stale KEYS[3]
-# may grow before a current hit writes it again (ns), negative never to write it. Returns
-# false, or {entry, 'current'}, or {entry, when last known current}. The version keys are
+# KEYS[1]: the entry; KEYS[2]: its manifest, "#<the entry's digest>" then lines of
+# "<version key> <version>"; KEYS[3]: when the entry was last known current (ns); KEYS[4]:
+# when an article last left the public (WITHDRAWN, ns). ARGV[1]: now (ns); ARGV[2]: how
+# stale KEYS[3] may grow before a current hit writes it again (ns), negative never to write
+# it; ARGV[3]: the digest of the copy the process holds ('' for none). Returns false, or
+# {'', 'current'} (the process's copy is the entry), or {entry, 'current', digest}, or
+# {entry, when last known current, KEYS[4]}. KEYS[5]: the store's generation (GENERATION),
+# moved on by every bump; KEYS[6]: the generation at which the entry was last found current.
+# While no bump has happened since, the entry is current without comparing its versions:
+# most hits read four short keys, whatever the number of tags. The version keys are
 # read from the manifest, not declared in KEYS: fine on one Redis (or a primary with
 # replicas), not on Redis Cluster, which the page cache does not support.
 FETCH_IF_CURRENT = Script(
     None,
     b"""
-local entry = redis.call('GET', KEYS[1])
 local manifest = redis.call('GET', KEYS[2])
-if not entry or not manifest then return false end
-local names, wanted = {}, {}
-for name, version in string.gmatch(manifest, '(%S+) (%d+)\\n') do
-  names[#names + 1] = name
-  wanted[#wanted + 1] = version
-end
-local current = true
-if #names > 0 then
-  local found = redis.call('MGET', unpack(names))
-  for i = 1, #names do
-    if found[i] ~= wanted[i] then current = false break end
+if not manifest then return false end
+local generation = redis.call('GET', KEYS[5]) or '0'
+local current = redis.call('GET', KEYS[6]) == generation
+if not current then
+  local names, wanted = {}, {}
+  for name, version in string.gmatch(manifest, '(%S+) (%d+)\\n') do
+    names[#names + 1] = name
+    wanted[#wanted + 1] = version
+  end
+  current = true
+  if #names > 0 then
+    local found = redis.call('MGET', unpack(names))
+    for i = 1, #names do
+      if found[i] ~= wanted[i] then current = false break end
+    end
+  end
+  if current then
+    local ttl = redis.call('PTTL', KEYS[2])
+    if ttl > 0 then redis.call('SET', KEYS[6], generation, 'PX', ttl) end
   end
 end
 local seen = redis.call('GET', KEYS[3])
-if not current then return {entry, seen or '0'} end
+if not current then
+  local entry = redis.call('GET', KEYS[1])
+  if not entry then return false end
+  return {entry, seen or '0', redis.call('GET', KEYS[4]) or '0'}
+end
 local refresh = tonumber(ARGV[2])
 if refresh >= 0 and (not seen or tonumber(ARGV[1]) - tonumber(seen) > refresh) then
   local ttl = redis.call('PTTL', KEYS[1])
   if ttl > 0 then redis.call('SET', KEYS[3], ARGV[1], 'PX', ttl) end
 end
-return {entry, 'current'}
+local digest = string.match(manifest, '^#(%x+)\\n') or ''
+if digest ~= '' and digest == ARGV[3] then return {'', 'current'} end
+local entry = redis.call('GET', KEYS[1])
+if not entry then return false end
+return {entry, 'current', digest}
 """,  # bytes: a str would need a client to encode it at import
 )
 
@@ -103,6 +133,9 @@ class Found:
     # When the entry was last known current (ns since the epoch; 0 if not known): every
     # change it misses committed after then.
     last_current_ns: int
+    # When an article last left the public (ns; 0 if never known): a copy not known current
+    # since then may show it, and is never served stale.
+    withdrawn_ns: int = 0
 
 
 def fetch(key: str) -> Entry | None:
@@ -141,22 +174,57 @@ def _lookup(cache, key: str, refresh_ns: int) -> Found | None:
     now = time.time_ns()
     if is_current and refresh_ns >= 0 and now - seen > refresh_ns:
         cache.set(_seen_key(key), now, timeout=max(1, round(entry.expires_at - time.time())))
-    return Found(entry, is_current, seen)
+    withdrawn = 0 if is_current else _versions().get(WITHDRAWN, 0)
+    return Found(entry, is_current, seen, withdrawn)
 
 
 def _lookup_in_redis(cache: RedisCache, key: str, refresh_ns: int) -> Found | None:
     """Read the entry in one round trip, Redis comparing the versions (FETCH_IF_CURRENT)."""
-    keys = [cache.make_and_validate_key(name) for name in (key, _manifest_key(key), _seen_key(key))]
-    found = FETCH_IF_CURRENT(
-        keys=keys, args=[time.time_ns(), refresh_ns], client=_redis_client(cache)
-    )
+    names = (key, _manifest_key(key), _seen_key(key), WITHDRAWN, GENERATION, _checked_key(key))
+    keys = [cache.make_and_validate_key(name) for name in names]
+    held = _held.get(key)
+    args = [time.time_ns(), refresh_ns, held[0] if held else ""]
+    found = FETCH_IF_CURRENT(keys=keys, args=args, client=_redis_client(cache))
     if found is None:
         return None
-    raw, seen = found
-    entry = cache._cache._serializer.loads(raw)
-    if seen == b"current":
-        return Found(entry, True, time.time_ns())
-    return Found(entry, False, int(seen))
+    if found[1] != b"current":
+        entry = cache._cache._serializer.loads(found[0])
+        return Found(entry, False, int(found[1]), _number(found[2]))
+    if found[0] == b"" and held:
+        return Found(held[1], True, time.time_ns())
+    entry = cache._cache._serializer.loads(found[0])
+    _hold(key, found[2].decode(), entry)
+    return Found(entry, True, time.time_ns())
+
+
+# Each process holds the entries it served last, each under its digest: Redis, comparing
+# the digest with its manifest's, answers whether the copy held is still the entry, and
+# sends the entry (tens of kB, unpickled here) only when it is not. The digest is of the
+# entry's content, so a copy held is never served for another entry.
+_held: dict[str, tuple[str, Entry]] = {}
+_held_lock = threading.Lock()
+HELD_ENTRIES = 256
+
+
+def _hold(key: str, digest: str, entry: Entry) -> None:
+    if not digest:
+        return
+    with _held_lock:
+        _held.pop(key, None)
+        while len(_held) >= HELD_ENTRIES:
+            _held.pop(next(iter(_held)))
+        _held[key] = (digest, entry)
+
+
+def digest_of(entry: Entry) -> str:
+    """Return a digest of everything an entry answers with (its versions included)."""
+    summary = repr((entry.status, entry.headers, sorted(entry.versions.items()))).encode()
+    return hashlib.sha1(summary + entry.content, usedforsecurity=False).hexdigest()
+
+
+def _number(raw: bytes) -> int:
+    """Return a number the cache stored (Django's Redis backend keeps integers as text)."""
+    return int(raw) if raw.isdigit() else 0
 
 
 def claim_render(key: str) -> bool:
@@ -170,7 +238,10 @@ def release_render(key: str) -> None:
 
 
 def may_serve_stale(found: Found) -> bool:
-    """Return True if every change the stale entry misses committed within the stale bound."""
+    """Return True if every change the stale entry misses committed within the stale bound,
+    and none took an article off the public (it may be on the copy: never shown again)."""
+    if found.last_current_ns <= found.withdrawn_ns + skew_ns():
+        return False
     return time.time_ns() - found.last_current_ns <= _stale_bound_ns()
 
 
@@ -180,6 +251,10 @@ def _stale_bound_ns() -> int:
 
 def _seen_key(key: str) -> str:
     return f"{key}:current-at"
+
+
+def _checked_key(key: str) -> str:
+    return f"{key}:checked-at"
 
 
 def _render_key(key: str) -> str:
@@ -197,11 +272,12 @@ def _redis_client(cache: RedisCache):
     return client
 
 
-def _manifest(cache: RedisCache, versions: dict[str, int]) -> str:
-    """Return the lines FETCH_IF_CURRENT compares: each version's full key and value."""
-    return "".join(
+def _manifest(cache: RedisCache, entry: Entry) -> str:
+    """Return what FETCH_IF_CURRENT reads: the entry's digest, then each version's full key
+    and value, a line each."""
+    return f"#{digest_of(entry)}\n" + "".join(
         f"{cache.make_and_validate_key(_version_key(tag))} {version}\n"
-        for tag, version in versions.items()
+        for tag, version in entry.versions.items()
     )
 
 
@@ -253,7 +329,11 @@ def save(key: str, entry: Entry, seconds: int, *, current_at_ns: int | None = No
     if isinstance(cache, RedisCache):
         # Plain text (not pickled) for the script to read; written after the entry.
         manifest_key = cache.make_and_validate_key(_manifest_key(key))
-        _redis_client(cache).set(manifest_key, _manifest(cache, entry.versions), ex=seconds)
+        # At once (MULTI): no hit may find the new manifest checked at the old one's turn.
+        with _redis_client(cache).pipeline(transaction=True) as both:
+            both.set(manifest_key, _manifest(cache, entry), ex=seconds)
+            both.delete(cache.make_and_validate_key(_checked_key(key)))
+            both.execute()
     if current_at_ns is not None:
         cache.set(_seen_key(key), current_at_ns, timeout=seconds)
 
@@ -263,15 +343,24 @@ def skew_ns() -> int:
     return int(settings.PAGE_CACHE_CLOCK_SKEW * 1_000_000_000)
 
 
-def bump(tags: Iterable[str]) -> None:
+def bump(tags: Iterable[str], *, withdrawn: bool = False) -> None:
     """Make every response showing one of `tags` stale; raise if the store cannot be told.
 
+    `withdrawn`: the change took something off the public (an article unpublished or
+    deleted); no copy from before it is served stale, whatever its tags.
     Called by an event's effect (articles/pagecache.py), which is retried until it succeeds.
     """
     tags = sorted(set(tags))
     if tags:
         now = time.time_ns()
-        _versions().set_many({_version_key(tag): now for tag in tags}, timeout=None)
+        changed = {_version_key(tag): now for tag in tags}
+        if withdrawn:
+            changed[WITHDRAWN] = now
+        versions = _versions()
+        versions.set_many(changed, timeout=None)
+        if isinstance(versions, RedisCache):
+            # After the versions: a hit reading the new generation compares them afresh.
+            _redis_client(versions).incr(versions.make_and_validate_key(GENERATION))
 
 
 def purge(tags: Iterable[str]) -> None:

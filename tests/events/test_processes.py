@@ -1,4 +1,5 @@
-"""Two processes for real: a change made in one is on every cached page of another at once.
+"""Two processes for real: a change made in one is on every cached page of another within the
+page cache's stale bound.
 
 The suite's database decides the run: SQLite without Redis (the embedded default, where the
 page cache keeps pages per process and their tags' versions in the database cache), or
@@ -10,6 +11,7 @@ import json
 import time
 
 import pytest
+from django.conf import settings
 
 from tests.events.site import LiveSite
 
@@ -67,6 +69,23 @@ LISTS = [
 ]  # fmt: skip
 
 
+def shown_soon(server, path: str, text: str) -> bool:
+    """Return True once `server` shows `text` at `path`, within the page cache's promise.
+
+    The first reader after a change may get the copy before it while the page is rendered
+    after that answer: every reader sees the change within the stale bound of its commit
+    (docs/operators.md, "The page cache"); a second more for the render itself.
+    """
+    deadline = (
+        time.monotonic() + settings.PAGE_CACHE_STALE_BOUND + settings.PAGE_CACHE_CLOCK_SKEW + 1
+    )
+    while text not in server.get(path).text:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def cache_everywhere(servers, paths):
     for server in servers:
         for path in paths:
@@ -91,8 +110,8 @@ def test_an_import_in_another_process_is_on_every_cached_list_of_both_servers(si
     imported = time.monotonic()
     for server in (first, second):
         for path in paths:
-            assert STORY["headline"] in server.get(path).text, (server.base, path)
-    print(f"import process: {imported - started:.2f} s; every list fresh on the next request")
+            assert shown_soon(server, path, STORY["headline"]), (server.base, path)
+    print(f"import process: {imported - started:.2f} s; every list fresh within the bound")
 
 
 def test_an_admin_save_in_one_server_is_on_the_other_servers_cached_pages(site):
@@ -104,7 +123,7 @@ def test_an_admin_save_in_one_server_is_on_the_other_servers_cached_pages(site):
     status = second.submit(change, "article_form", {"headline": ["Piers reopen at dawn"]})
     assert status == 200
     for path in paths:
-        assert "Piers reopen at dawn" in first.get(path).text, path
+        assert shown_soon(first, path, "Piers reopen at dawn"), path
 
 
 SCHEDULE = """

@@ -79,3 +79,24 @@ def test_a_new_key_event_is_listed_at_once_though_the_list_is_kept(
 
     html = client.get(article.get_absolute_url()).content.decode()
     assert f'href="{article.get_absolute_url()}#entry-{entry.pk}"' in html
+
+
+def test_the_poll_after_an_entry_is_rendered_by_the_request_itself(
+    client,
+    page_cache,  # noqa: F811
+    committed,  # noqa: F811
+    live_article,
+    newsroom_editor,
+):
+    article = live_article(2)
+    url = reverse("live:updates", args=[article.pk])
+    client.get(url)
+    # After the fixtures' own changes: only the entry's change is between the copy and now.
+    with committed():
+        services.post_entry(article=article, user=newsroom_editor, body="<p>News.</p>")
+    client.get(url)
+    with committed():
+        services.post_entry(article=article, user=newsroom_editor, body="<p>More news.</p>")
+
+    poll = client.get(url)
+    assert poll["X-Page-Cache"] == "miss" and "More news." in poll.text
