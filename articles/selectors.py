@@ -267,6 +267,18 @@ def tree_rows() -> QuerySet:
     return Section.objects.only("id", "name", "slug", "parent_id", "position")
 
 
+def seconds_until_next_publish() -> float | None:
+    """Return the seconds until the next scheduled article goes public; None if none waits."""
+    now = timezone.now()
+    due = (
+        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=now)
+        .order_by("published_at")
+        .values_list("published_at", flat=True)
+        .first()
+    )
+    return None if due is None else (due - now).total_seconds()
+
+
 def month_range(year: int, month: int) -> tuple[datetime, datetime]:
     """Return the first moment of the month and of the next, in the newsroom's time zone."""
     start = timezone.make_aware(datetime(year, month, 1))

@@ -18,6 +18,7 @@ from core.site import site_root
 from fronts.selectors import curated_articles
 
 from . import pages, selectors
+from .kept import kept_lists
 from .models import Article, Section, Tag
 from .story import published_story
 
@@ -39,8 +40,13 @@ def paginate(request, queryset, param: str = "page") -> LeanPage:
 @require_safe
 def home(request):
     """Show the editors' front (or the newest), the latest, and each top-level section's."""
-    top, fronts = selectors.home_fronts(curated_articles())
-    return render(request, "articles/home.html", {"top": top, "fronts": fronts})
+
+    def lists() -> dict:
+        top, fronts = selectors.home_fronts(curated_articles())
+        return {"top": top, "fronts": fronts}
+
+    kept = kept_lists(request, "home", (), "articles/home_lists.html", lists)
+    return render(request, "articles/home.html", {"lists": kept})
 
 
 @transaction.non_atomic_requests
@@ -48,17 +54,21 @@ def home(request):
 def section_detail(request, slug):
     """Show a section's latest articles, its subsections' included."""
     section = get_or_moved(Section.objects.with_ancestors(), slug)
-    newest = Article.objects.published().in_section(section).newest_first()
-    # The top (the editors' front, else the newest) is read on every page, so that no page
-    # of the list below repeats a story it shows.
-    top = selectors.front_top(curated_articles(section), newest, latest=0)
-    page = paginate(request, newest.exclude(pk__in=top.shown_ids).cards())
+
+    def lists() -> dict:
+        newest = Article.objects.published().in_section(section).newest_first()
+        # The top (the editors' front, else the newest) is read on every page, so that no
+        # page of the list below repeats a story it shows.
+        top = selectors.front_top(curated_articles(section), newest, latest=0)
+        page = paginate(request, newest.exclude(pk__in=top.shown_ids).cards())
+        return {"top": top if page.number == 1 and top.lead else None, "page": page}
+
+    identity = (section.pk, request.META.get("QUERY_STRING", ""))
     context = {
         "section": section,
         "current_section_root": section.path[0],
         "subsections": list(section.children.all()),
-        "top": top if page.number == 1 and top.lead else None,
-        "page": page,
+        "lists": kept_lists(request, "section", identity, "articles/section_lists.html", lists),
     }
     return render(request, "articles/section_detail.html", context)
 
@@ -86,11 +96,19 @@ def article_detail(request, section, pk, slug):
     if special is not None:
         return special(request, article)
     story = published_story(article)
+
+    def lists() -> dict:
+        coverage = selectors.related_coverage(article, ties=story.ranking_ties())
+        return {"article": article, **coverage}
+
+    identity = (article.pk, article.created_at, article.version)
+    template, shows = "articles/article_lists.html", (article, article.section)
+    kept = kept_lists(request, "beside", identity, template, lists, shows=shows)
     context = {
         "article": article,
         "story": story,
         "current_section_root": article.section.path[0],
-        **selectors.related_coverage(article, ties=story.ranking_ties()),
+        "lists": kept,
     }
     return render(request, "articles/article_detail.html", context)
 

@@ -11,6 +11,7 @@ Two kinds (FRAGMENT_CACHE=off turns both off):
 import hashlib
 import json
 import logging
+import math
 import time
 from collections.abc import Callable
 from functools import cache
@@ -68,6 +69,7 @@ def remember_parts(
     *,
     templates: tuple[str, ...] = (),
     build: Callable[[dict], T] = dict,
+    lifetime: Callable[[], float | None] | None = None,
 ) -> T:
     """Return `build` of the parts `render` makes, kept while every record they show is unchanged.
 
@@ -81,6 +83,9 @@ def remember_parts(
     markup or the parts' shape finds no part kept by the code before it; and a kept part
     that `build` still refuses (it raises TypeError, KeyError or ValueError) is rendered
     afresh, never a failed page.
+
+    `lifetime`, called as the parts start rendering: the longest (seconds) they may be kept
+    for a change no event announces (a scheduled story's time coming), None for no bound.
     """
     if not settings.FRAGMENT_CACHE:
         return build(render())
@@ -100,7 +105,7 @@ def remember_parts(
         else:
             record(*entry.versions)
             return built
-    return build(_render_and_keep(key, render))
+    return build(_render_and_keep(key, render, lifetime))
 
 
 def parts_key(name: str, shown: tuple, templates: tuple[str, ...]) -> str:
@@ -114,19 +119,25 @@ def parts_key(name: str, shown: tuple, templates: tuple[str, ...]) -> str:
     return f"fragment:{name}:{digest}"
 
 
-def _render_and_keep(key: str, render: Callable[[], Parts]) -> dict:
+def _render_and_keep(key: str, render: Callable[[], Parts], lifetime=None) -> dict:
     with collecting() as shown:
         # From when the page around began, if any: tags first seen here start before that.
         started_ns = began_ns()
+        started = time.time()
+        bound = lifetime() if lifetime else None
         parts = render()
     record(*shown)
     try:
         versions = store.current_versions(shown, started_ns=started_ns)
-        seconds = settings.PAGE_CACHE_SECONDS
+        seconds = (
+            settings.PAGE_CACHE_SECONDS
+            if bound is None
+            else min(bound, settings.PAGE_CACHE_SECONDS)
+        )
         if versions is not None and seconds > 0:
             content = json.dumps(parts).encode()
-            entry = store.Entry(200, (), content, versions, time.time() + seconds)
-            store.save(key, entry, seconds)
+            entry = store.Entry(200, (), content, versions, started + seconds)
+            store.save(key, entry, math.ceil(seconds))
     except Exception:
         logger.warning("Fragment store unavailable; %s not kept", key, exc_info=True)
     return parts

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from articles.kept import kept_lists
 from articles.models import Article
 from core.moved import get_or_moved
 from core.paging import lean_page
@@ -24,11 +25,18 @@ def person_detail(request, slug):
         .prefetch_related("affiliations", "picture__renditions")
     )
     person = get_or_moved(people, slug)
-    public = public.cards().with_lead_picture().newest_first()
-    written = _page(request, public.by_author(person), "page") if person.is_contributor else None
-    mentioned = _page(request, public.mentioning(person), "mentions_page")
-    context = {"person": person, "written": written, "mentioned": mentioned}
-    return render(request, "people/person_detail.html", context)
+
+    def lists() -> dict:
+        cards = public.cards().with_lead_picture().newest_first()
+        written = _page(request, cards.by_author(person), "page") if person.is_contributor else None
+        mentioned = _page(request, cards.mentioning(person), "mentions_page")
+        return {"person": person, "written": written, "mentioned": mentioned}
+
+    identity = (person.pk, request.META.get("QUERY_STRING", ""))
+    kept = kept_lists(
+        request, "person", identity, "people/person_lists.html", lists, shows=(person,)
+    )
+    return render(request, "people/person_detail.html", {"person": person, "lists": kept})
 
 
 def _page(request, queryset, param: str):

@@ -6,6 +6,7 @@ import pytest
 
 from images.renditions import ensure_renditions
 from tests.factories import ArticleFactory, ArticleImageFactory, ImageFactory
+from tests.site.test_query_counts import LIMITS
 
 pytestmark = pytest.mark.django_db
 
@@ -56,7 +57,7 @@ def test_the_page_runs_the_same_queries_whatever_the_number_of_figures(
 ):
     article = illustrated_article(figures)
     # The article page's budget (tests/site/test_query_counts.py), the first reader's.
-    with django_assert_max_num_queries(16) as queries:
+    with django_assert_max_num_queries(LIMITS["article"]) as queries:
         html = client.get(article.get_absolute_url()).content.decode()
     assert html.count("<picture>") == figures + 1
     print(f"article page with {figures} figure(s): {len(queries.captured_queries)} queries")
