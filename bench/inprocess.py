@@ -5,6 +5,7 @@
     SQLITE_PATH=/tmp/bench.sqlite3 .venv/bin/python bench/inprocess.py --repeat 50
     ... bench/inprocess.py --profile article     # where the article page's time goes (cProfile)
     ... bench/inprocess.py --queries "API list"  # its queries, slowest first
+    PAGE_CACHE=on REDIS_URL=redis://127.0.0.1:6379/9 ... bench/inprocess.py --profile home  # a hit
 
 No server and no network: each URL is requested `--repeat` times after two warm-up requests,
 and the table shows the median and 90th percentile time, the queries per request and the time
@@ -29,7 +30,7 @@ os.environ.update(
     SECURE_SSL_REDIRECT="0",
     ALLOWED_HOSTS="testserver",
     BENCH_CEILING="1",
-    PAGE_CACHE="off",
+    PAGE_CACHE=os.environ.get("PAGE_CACHE", "off"),
     LOG_LEVEL="WARNING",
 )
 
@@ -37,6 +38,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, reset_queries  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -113,7 +115,8 @@ def main() -> None:
         profile(client, urls[args.profile], args.repeat)
         return
     reset_queries()
-    print(f"{connection.vendor}, {args.repeat} requests per URL, PAGE_CACHE=off\n")
+    cache = "on" if settings.PAGE_CACHE else "off"
+    print(f"{connection.vendor}, {args.repeat} requests per URL, PAGE_CACHE={cache}\n")
     print(f"{'page':24} {'status':>6} {'median ms':>10} {'p90 ms':>8} {'queries':>8} {'SQL ms':>7}")
     for kind, url in urls.items():
         row = measure(client, url, args.repeat)

@@ -3,6 +3,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/masthead_bench \\
     REDIS_URL=redis://127.0.0.1:6379/9 .venv/bin/python bench/serve.py --articles 100000 --seconds 8
     ... bench/serve.py --mode editors     # 50 readers (home, an article), 2 editors, 60 s
+    ... bench/serve.py --mode editors --think-ms 0   # readers that never pause
     SQLITE_PATH=/tmp/bench.sqlite3 .venv/bin/python bench/serve.py --mode editors  # no Redis
 
 Generates the newsroom with bench/generate.py when the database holds no article (reuses it
@@ -19,6 +20,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -107,15 +109,21 @@ def ensure_wrk() -> str:
 
 
 class Server:
-    """gunicorn with 2 sync workers on loopback, started and stopped around one mode."""
+    """gunicorn with 2 workers on loopback, started and stopped around one mode.
 
-    def __init__(self, port: int, page_cache: str):
-        self.port, self.page_cache = port, page_cache
+    Sync workers by default; `threads` gives each worker that many threads (gthread), which
+    wait on idle connections without holding a worker, as readers who pause between pages
+    keep them (a sync worker blocks on one until its request arrives).
+    """
+
+    def __init__(self, port: int, page_cache: str, threads: int = 0):
+        self.port, self.page_cache, self.threads = port, page_cache, threads
 
     def __enter__(self):
         env = {**os.environ, **SERVER_ENV, "PAGE_CACHE": self.page_cache}
+        threads = ["--worker-class", "gthread", "--threads", str(self.threads)] * bool(self.threads)
         self.process = subprocess.Popen(
-            [PYTHON, "-m", "gunicorn", "config.wsgi", "--workers", "2",
+            [PYTHON, "-m", "gunicorn", "config.wsgi", "--workers", "2", *threads,
              "--bind", f"127.0.0.1:{self.port}", "--access-logfile", "-", "--log-level", "warning"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
         )  # fmt: skip
@@ -189,7 +197,13 @@ def run_urls(args, wrk: str, urls: dict) -> None:
 
 def run_editors(args, wrk: str, urls: dict) -> None:
     """Drive 50 readers (home and an article) and 2 editors for 60 s; report the readers'
-    latency and how soon each save shows where it is shown."""
+    latency and how soon each save shows where it is shown.
+
+    Each reader pauses between pages (`--think-ms` on average; 0 for none). Without pauses a
+    reader is a loop, and by Little's law 50 of them wait 50 / (requests per second) on
+    average whatever the server does: at 1,000 req/s, 50 ms. The same readers on the trivial
+    view, first, are the run's ceiling.
+    """
     # The editors save in this process, the server's workers read in theirs: what a save makes
     # stale reaches them through Redis, or without REDIS_URL through the database cache.
     os.environ.update({k: v for k, v in SERVER_ENV.items() if k != "DJANGO_SETTINGS_MODULE"})
@@ -202,15 +216,18 @@ def run_editors(args, wrk: str, urls: dict) -> None:
 
     latest = list(Article.objects.published().newest_first().values_list("pk", flat=True)[:10])
     read = Article.objects.select_related("section").get(pk=latest[0]).get_absolute_url()
-    with Server(args.port, "on") as server:
-        readers = [
-            subprocess.Popen(
-                [wrk, "-t1", "-c25", f"-d{args.duration}s", "--latency", server.url(path)],
-                stdout=subprocess.PIPE,
-                text=True,
-            )
-            for path in ("/", read)
-        ]
+    pacing = _pacing_script(args.think_ms)
+    print(
+        f"50 readers, each pausing {args.think_ms} ms on average between pages; "
+        f"gunicorn, 2 workers of {args.threads or 'no'} threads"
+    )
+    with Server(args.port, "on", threads=args.threads) as server:
+        # Warm: every worker thread connected to the database and holding the pages.
+        _readers(wrk, server, ["/", read, "/bench/ceiling/"], 3, pacing)
+        ceiling = _readers(wrk, server, ["/bench/ceiling/"] * 2, args.ceiling_seconds, pacing)
+        for half in ceiling:
+            print("ceiling, 25 of the same readers on the trivial view: " + _summary(half))
+        readers = _start_readers(wrk, server, ["/", read], args.duration, pacing)
         delays: list[dict] = []
         editors = [
             threading.Thread(target=_edit, args=(server, latest[i::2], args.duration, delays))
@@ -228,6 +245,33 @@ def run_editors(args, wrk: str, urls: dict) -> None:
             seconds = sorted(d[where] for d in delays if d["kind"] == kind and where in d)
             if seconds:
                 print(f"{kind} edits shown on the {where}: {_spread(seconds)}")
+
+
+def _pacing_script(think_ms: int) -> str | None:
+    """Return a wrk script pausing each connection 0 to 2 × `think_ms` ms between requests."""
+    if think_ms <= 0:
+        return None
+    script = Path(tempfile.mkstemp(suffix=".lua")[1])
+    script.write_text(f"function delay()\n  return math.random(0, {2 * think_ms})\nend\n")
+    return str(script)
+
+
+def _start_readers(wrk, server, paths, seconds, pacing) -> list[subprocess.Popen]:
+    """Start 25 readers on each of `paths` (wrk, one connection each)."""
+    script = ["-s", pacing] if pacing else []
+    return [
+        subprocess.Popen(
+            [wrk, "-t1", "-c25", f"-d{seconds}s", "--latency", *script, server.url(path)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for path in paths
+    ]
+
+
+def _readers(wrk, server, paths, seconds, pacing) -> list[str]:
+    """Run readers on `paths` for `seconds`; return wrk's report of each."""
+    return [p.communicate()[0] for p in _start_readers(wrk, server, paths, seconds, pacing)]
 
 
 def _summary(wrk_output: str) -> str:
@@ -308,6 +352,13 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8107)
     parser.add_argument("--mode", choices=["urls", "editors"], default="urls")
     parser.add_argument("--duration", type=int, default=60, help="the editors mode's length")
+    parser.add_argument(
+        "--think-ms", type=int, default=100, help="a reader's average pause between pages"
+    )
+    parser.add_argument("--ceiling-seconds", type=int, default=10)
+    parser.add_argument(
+        "--threads", type=int, default=4, help="the editors mode's threads per worker (0: sync)"
+    )
     args = parser.parse_args()
     prepare(args.articles)
     wrk = ensure_wrk()

@@ -60,12 +60,12 @@ def test_a_reader_with_an_old_etag_gets_the_changed_page(client, story, committe
     with committed():
         publishing.add_correction(article=story, user=editor, text="The pier is in Central.")
     old = {"if-none-match": first["ETag"]}
-    # The first reader after the change gets the copy before it (rendered afresh after).
-    stale = client.get(story.get_absolute_url(), headers=old)
-    assert stale.status_code == 304
-    again = client.get(story.get_absolute_url(), headers=old)
-    assert again.status_code == 200
-    assert again["ETag"] != first["ETag"]
+    # The first reader after the change may get the copy before it (a 304 to its ETag), the
+    # page being rendered afresh after that answer; the next gets the changed page.
+    answers = [client.get(story.get_absolute_url(), headers=old) for _ in range(2)]
+    assert answers[0].status_code in {200, 304}
+    assert answers[1].status_code == 200
+    assert answers[1]["ETag"] != first["ETag"]
 
 
 def test_a_scheduled_story_shortens_no_lifetime(client, story, committed, settings):
