@@ -28,9 +28,9 @@ def test_a_body_of_a_hundred_thousand_nested_elements_is_refused_at_once(contrib
     body = nested(100_000, "b")  # 700 kB: under the size limit, so the depth is what counts
     assert len(body) < MAX_HTML_CHARS
     data = {"headline": "Deep", "section": SectionFactory().slug, "body": body}
-    started = time.perf_counter()
+    started = time.process_time()  # this process's work (the client serves in it), not waits
     response = contributor_api.post("/api/v1/articles/", data, format="json")
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert response.status_code == 400
     assert response["Content-Type"].startswith("application/problem+json")
     assert f"more than {MAX_HTML_DEPTH} levels" in str(response.json())

@@ -81,9 +81,9 @@ def seconds_to_find_people(text: str) -> float:
     one a busy machine disturbed least)."""
     timings = []
     for _ in range(5):
-        started = time.perf_counter()
+        started = time.process_time()
         find_people(text.split("\n\n"))  # paragraphs, as an import reads them
-        timings.append(time.perf_counter() - started)
+        timings.append(time.process_time() - started)
     return min(timings)
 
 
@@ -97,9 +97,11 @@ def test_reading_people_takes_time_in_proportion_to_the_text_not_its_square():
 
 def test_a_story_longer_than_an_article_may_hold_is_refused_at_once(editor_client, sections):
     text = crowded_story(1_500_000)
-    started = time.perf_counter()
+    # The work this process does (the test client serves in it), not the time it waits for
+    # the cores: CI runs two suites on two cores at once.
+    started = time.process_time()
     response = preview(editor_client, text=text)
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
     assert response.status_code == 200  # the form again, saying why
     assert f"the limit is {MAX_HTML_CHARS}" in response.content.decode()
     assert response.context["plan"] is None
