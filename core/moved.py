@@ -22,6 +22,11 @@ def get_or_moved(queryset, slug: str, former: str = "former_slugs__slug"):
         return queryset.get(slug=slug)
     except queryset.model.DoesNotExist:
         pass
+    raise_moved_or_missing(queryset, slug, former)
+
+
+def raise_moved_or_missing(queryset, slug: str, former: str = "former_slugs__slug"):
+    """Raise Moved if a record of `queryset` had `slug` before, else 404 (none has it now)."""
     new = queryset.filter(**{former: slug}).values_list("slug", flat=True).first()
     if new is None:
         raise Http404(f"No {queryset.model._meta.verbose_name} at “{slug}”.")

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 
 from articles.kept import kept_lists
 from articles.models import Article
-from core.moved import get_or_moved
+from core.moved import raise_moved_or_missing
 from core.paging import lean_page
 
 from .models import Person
@@ -31,7 +31,7 @@ def person_detail(request, slug):
     )
     person = people.filter(slug=slug).first()
     if person is None:  # a former slug, pointed on only for a person with a page
-        get_or_moved(Person.objects.named_in(public), slug)
+        raise_moved_or_missing(Person.objects.named_in(public), slug)
 
     def lists() -> dict:
         cards = public.cards().with_lead_picture().newest_first()
